@@ -1,0 +1,585 @@
+package dev.pronto.connection;
+
+import dev.pronto.Response;
+import dev.pronto.Status;
+import dev.pronto.parser.ChunkedDecoder;
+import dev.pronto.parser.Methods;
+import dev.pronto.parser.ParseError;
+import dev.pronto.parser.RequestHead;
+import dev.pronto.parser.RequestParser;
+import dev.pronto.response.ResponseEncoder;
+import dev.pronto.transport.Channel;
+import dev.pronto.transport.ChannelHandler;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+
+/**
+ * One HTTP/1.1 connection: read → parse every complete request in the buffer → dispatch → encode into the loop's
+ * write batch → one write. Responses leave in request order; one not ready yet holds back the later ones, which are
+ * still handled. Used only on its loop's thread.
+ */
+final class HttpConnection implements ChannelHandler {
+    private static final System.Logger LOG = System.getLogger("dev.pronto.connection");
+
+    private enum State { HEAD, BODY, CHUNKED, LINGER, CLOSED }
+
+    private final LoopContext ctx;
+    private final Channel channel;
+    private final RequestHead head;
+    private final HttpRequest request;
+
+    private State state = State.HEAD;
+    private ByteBuffer carry;          // input not consumed yet (a partial request), in read mode; null when none
+    private long headStartedAt;        // when the first byte of the head being received arrived
+    private boolean headCarried;       // the carry starts with a partial head (so headStartedAt is its start)
+    private HttpRequest bodyRequest;   // detached request whose body is arriving
+    private byte[] body;               // Content-Length body being filled
+    private int bodyFill;
+    private BodyBuffer chunkBody;      // chunked body being decoded
+    private ChunkedDecoder decoder;
+
+    private ArrayDeque<PendingResponse> queue; // responses not yet encoded, in request order
+    private final ArrayDeque<ByteBuffer> outbound = new ArrayDeque<>(0); // written partially: the socket was full
+    private long outboundBytes;
+
+    private boolean stopParsing;       // after a request that closes the connection, or a malformed one
+    private boolean closeAfterFlush;   // a response with Connection: close has been encoded
+    private boolean readPaused;        // backpressure: too many responses queued or too many bytes unsent
+    private boolean inputEnded;        // the client half-closed
+
+    // Reaper links (see ConnectionList).
+    ConnectionList list;
+    HttpConnection prev;
+    HttpConnection next;
+    long deadline;
+
+    HttpConnection(LoopContext ctx, Channel channel) {
+        this.ctx = ctx;
+        this.channel = channel;
+        this.head = new RequestHead(ctx.config.maxHeaderCount());
+        this.request = new HttpRequest(this, head);
+    }
+
+    InetSocketAddress remoteAddress() {
+        return channel.remoteAddress();
+    }
+
+    // ---- input ----
+
+    @Override
+    public void onReadable() {
+        if (state == State.LINGER) {
+            discardInput();
+            return;
+        }
+        ByteBuffer in = ctx.readBuffer;
+        in.clear();
+        boolean continuing = carry != null && state == State.HEAD;
+        if (carry != null) {
+            in.put(carry);
+            carry = null;
+        }
+        headCarried = continuing;
+        int n;
+        try {
+            n = channel.read(in);
+        } catch (IOException e) {
+            close(); // reset by peer
+            return;
+        }
+        int end = in.position();
+        if (n < 0) {
+            inputEnded = true;
+            channel.readInterest(false);
+            carry = null; // an incomplete request can never complete now
+            if (state == State.BODY || state == State.CHUNKED) {
+                state = State.HEAD;
+                bodyRequest = null;
+            }
+        } else {
+            process(in, 0, end);
+        }
+        afterEvent();
+    }
+
+    /** Parses and dispatches every complete request in {@code in[pos, end)}; keeps the rest for the next read. */
+    private void process(ByteBuffer in, int pos, int end) {
+        while (pos < end && !stopParsing && !readPaused) {
+            if (state == State.HEAD) {
+                int consumed = ctx.parser.parse(in, pos, end, head);
+                if (consumed == RequestParser.NEED_MORE) {
+                    break;
+                }
+                if (consumed == RequestParser.ERROR) {
+                    fail(head.error());
+                    return;
+                }
+                pos += consumed;
+                pos = startBody(in, pos, end);
+            } else if (state == State.BODY) {
+                int take = Math.min(end - pos, body.length - bodyFill);
+                in.get(pos, body, bodyFill, take);
+                pos += take;
+                bodyFill += take;
+                if (bodyFill == body.length) {
+                    finishBody(body);
+                }
+            } else if (state == State.CHUNKED) {
+                int consumed = decoder.decode(in, pos, end, chunkBody);
+                if (consumed == ChunkedDecoder.ERROR) {
+                    fail(decoder.error());
+                    return;
+                }
+                pos += consumed;
+                if (decoder.done()) {
+                    finishBody(chunkBody.toArray());
+                }
+            } else {
+                return;
+            }
+        }
+        if (pos < end && !stopParsing) {
+            keepInput(in, pos, end);
+        }
+    }
+
+    /** A head was parsed: dispatch it now if its body is here, else start collecting the body. */
+    private int startBody(ByteBuffer in, int pos, int end) {
+        if (head.chunked()) {
+            bodyRequest = request.bind(in, pos, 0).detach();
+            if (decoder == null) {
+                decoder = new ChunkedDecoder(ctx.config.maxChunkBytes(), ctx.config.maxBodyBytes(),
+                        ctx.config.maxHeaderBytes(), ctx.config.maxHeaderCount());
+            }
+            decoder.reset();
+            chunkBody = new BodyBuffer();
+            state = State.CHUNKED;
+            continueIfExpected(pos == end);
+            return pos;
+        }
+        long length = head.contentLength();
+        if (length > ctx.config.maxBodyBytes()) {
+            fail(Status.CONTENT_TOO_LARGE, "Request body larger than " + ctx.config.maxBodyBytes() + " bytes");
+            return end;
+        }
+        if (length <= 0) {
+            dispatch(request.bind(in, pos, 0));
+            return pos;
+        }
+        if (end - pos >= length) {
+            dispatch(request.bind(in, pos, (int) length));
+            return pos + (int) length;
+        }
+        bodyRequest = request.bind(in, pos, 0).detach();
+        body = new byte[(int) length];
+        bodyFill = end - pos;
+        in.get(pos, body, 0, bodyFill);
+        state = State.BODY;
+        continueIfExpected(bodyFill == 0);
+        return end;
+    }
+
+    private void finishBody(byte[] bytes) {
+        HttpRequest r = bodyRequest;
+        r.attachBody(bytes);
+        bodyRequest = null;
+        body = null;
+        chunkBody = null;
+        state = State.HEAD;
+        dispatch(r);
+    }
+
+    /** RFC 9110 §10.1.1: a client that sent {@code Expect: 100-continue} waits for this before sending the body. */
+    private void continueIfExpected(boolean noBodyYet) {
+        if (head.expectContinue() && noBodyYet) {
+            if (queue == null || queue.isEmpty()) {
+                ctx.batch.put(ResponseEncoder.CONTINUE);
+            } else {
+                PendingResponse interim = new PendingResponse(false, ResponseEncoder.KEEP_ALIVE_DEFAULT, true);
+                interim.done = true;
+                queue.add(interim);
+            }
+        }
+    }
+
+    private void keepInput(ByteBuffer in, int pos, int end) {
+        if (!(headCarried && pos == 0)) {
+            headStartedAt = ctx.now; // the first bytes of a new head: the header timeout runs from here
+        }
+        ByteBuffer kept = ByteBuffer.allocate(end - pos);
+        in.get(pos, kept.array(), 0, end - pos);
+        carry = kept;
+    }
+
+    // ---- dispatch ----
+
+    private void dispatch(HttpRequest req) {
+        RequestHead h = req.head();
+        boolean keepAlive = h.keepAlive() && !ctx.shuttingDown;
+        int mode = !keepAlive ? ResponseEncoder.CLOSE
+                : h.minorVersion() == 0 ? ResponseEncoder.KEEP_ALIVE_HTTP10 : ResponseEncoder.KEEP_ALIVE_DEFAULT;
+        boolean headMethod = h.method() == Methods.HEAD;
+        if (!keepAlive) {
+            stopParsing = true; // RFC 9112 §9.6: nothing after a request that closes the connection is read
+        }
+        Object result;
+        try {
+            result = ctx.dispatcher.dispatch(req);
+        } catch (Throwable t) {
+            result = internalError(req, t);
+        }
+        if (result instanceof Response r) {
+            respond(r, headMethod, mode);
+        } else if (result instanceof CompletionStage<?> stage) {
+            await(req, stage, headMethod, mode);
+        } else {
+            respond(internalError(req, new IllegalStateException("handler returned " + result)), headMethod, mode);
+        }
+    }
+
+    private void respond(Response r, boolean headMethod, int mode) {
+        if (queue == null || queue.isEmpty()) {
+            encode(r, headMethod, mode);
+        } else {
+            queue.add(PendingResponse.ready(r, headMethod, mode));
+            pauseIfPipelineFull();
+        }
+    }
+
+    private void await(HttpRequest req, CompletionStage<?> stage, boolean headMethod, int mode) {
+        PendingResponse slot = new PendingResponse(headMethod, mode, false);
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+        }
+        queue.add(slot);
+        pauseIfPipelineFull();
+        if (stage instanceof CompletableFuture<?> f && f.isDone()) {
+            // Already complete (e.g. completedFuture): no hop through the loop's task queue.
+            slot.response = f.state() == Future.State.SUCCESS ? asResponse(req, f.resultNow())
+                    : internalError(req, f.state() == Future.State.FAILED ? f.exceptionNow()
+                            : new CancellationException("handler's stage was cancelled"));
+            slot.done = true;
+            return;
+        }
+        stage.whenComplete((value, error) -> ctx.loop.execute(() -> {
+            slot.response = error != null ? internalError(req, error) : asResponse(req, value);
+            slot.done = true;
+            if (state != State.CLOSED) {
+                afterEvent();
+            }
+        }));
+    }
+
+    private Response asResponse(HttpRequest req, Object value) {
+        return value instanceof Response r ? r
+                : internalError(req, new IllegalStateException("handler completed with " + value));
+    }
+
+    private static Response internalError(HttpRequest req, Throwable t) {
+        LOG.log(Level.ERROR, "Handler failed on " + req, t);
+        return LoopContext.INTERNAL_ERROR;
+    }
+
+    private void pauseIfPipelineFull() {
+        if (queue.size() >= ctx.config.maxPipelinedRequests()) {
+            pauseReading();
+        }
+    }
+
+    /** A malformed request: answer it after the earlier responses, then close. */
+    private void fail(ParseError error) {
+        fail(error.status(), error.message());
+    }
+
+    private void fail(int status, String message) {
+        stopParsing = true;
+        carry = null;
+        state = State.HEAD;
+        bodyRequest = null;
+        respond(Response.text(status, message + "\n"), false, ResponseEncoder.CLOSE);
+    }
+
+    // ---- output ----
+
+    private void encode(Response r, boolean headMethod, int mode) {
+        WriteBatch batch = ctx.batch;
+        if (!ResponseEncoder.encodeHead(r, mode, ctx.date, batch.buf)) {
+            flush();
+            if (!ResponseEncoder.encodeHead(r, mode, ctx.date, batch.buf)) {
+                // A head larger than the whole batch (huge user headers): give it a buffer of its own.
+                ByteBuffer big = ByteBuffer.allocate(r.headers().stream()
+                        .mapToInt(e -> e.getKey().length() + e.getValue().length() + 4).sum() + 1024);
+                ResponseEncoder.encodeHead(r, mode, ctx.date, big);
+                batch.addSegment(big.flip());
+            }
+        }
+        if (!headMethod && ResponseEncoder.hasBody(r.status()) && r.bodyLength() > 0) {
+            batch.put(ResponseEncoder.body(r));
+        }
+        if (mode == ResponseEncoder.CLOSE) {
+            closeAfterFlush = true;
+            stopParsing = true;
+        }
+    }
+
+    /** Encodes the responses at the head of the queue that are ready, in order. */
+    private void drainQueue() {
+        while (queue != null && !queue.isEmpty() && queue.peek().done && !closeAfterFlush) {
+            PendingResponse p = queue.poll();
+            if (p.interim) {
+                ctx.batch.put(ResponseEncoder.CONTINUE);
+            } else {
+                encode(p.response, p.headMethod, p.connection);
+            }
+        }
+    }
+
+    /** Writes the batch: one system call for everything encoded since the last flush. */
+    private void flush() {
+        WriteBatch batch = ctx.batch;
+        if (batch.isEmpty() || state == State.CLOSED) {
+            batch.clear();
+            return;
+        }
+        int segments = batch.prepare();
+        try {
+            if (outbound.isEmpty()) {
+                if (segments == 0) {
+                    ByteBuffer b = batch.single();
+                    channel.write(b);
+                    if (b.hasRemaining()) {
+                        queueOutput(b);
+                    }
+                } else {
+                    ByteBuffer[] all = batch.segments();
+                    channel.write(all, 0, segments);
+                    for (int i = 0; i < segments; i++) {
+                        if (all[i].hasRemaining()) {
+                            queueOutput(all[i]);
+                        }
+                    }
+                }
+            } else if (segments == 0) {
+                queueOutput(batch.single());
+            } else {
+                for (int i = 0; i < segments; i++) {
+                    queueOutput(batch.segments()[i]);
+                }
+            }
+        } catch (IOException e) {
+            close();
+        } finally {
+            batch.clear();
+        }
+        if (!outbound.isEmpty() && state != State.CLOSED) {
+            channel.writeInterest(true);
+            if (outboundBytes > ctx.config.maxQueuedWriteBytes()) {
+                pauseReading();
+            }
+        }
+    }
+
+    /** Keeps what the socket did not take; the shared batch is reused as soon as this returns. */
+    private void queueOutput(ByteBuffer b) {
+        ByteBuffer copy = ByteBuffer.allocate(b.remaining());
+        copy.put(b).flip();
+        outbound.add(copy);
+        outboundBytes += copy.remaining();
+    }
+
+    @Override
+    public void onWritable() {
+        try {
+            ByteBuffer[] pending = outbound.toArray(new ByteBuffer[0]);
+            long written = channel.write(pending, 0, pending.length);
+            outboundBytes -= written;
+            while (!outbound.isEmpty() && !outbound.peek().hasRemaining()) {
+                outbound.poll();
+            }
+            if (written > 0) {
+                ctx.writeList.append(this, ctx.now + ctx.writeTimeoutNanos); // progress: restart the write timeout
+            }
+        } catch (IOException e) {
+            close();
+            return;
+        }
+        if (outbound.isEmpty()) {
+            channel.writeInterest(false);
+        }
+        afterEvent();
+    }
+
+    // ---- after every event: ordering, backpressure, closing, timers ----
+
+    /** Runs after each read, write or completion: encodes what is ready, writes, and files the connection. */
+    void afterEvent() {
+        drainQueue();
+        flush();
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (readPaused && canResume()) {
+            resumeReading();
+            return;
+        }
+        boolean idle = (queue == null || queue.isEmpty()) && outbound.isEmpty();
+        if (idle && closeAfterFlush) {
+            lingerClose();
+        } else if (idle && (inputEnded || ctx.shuttingDown && state == State.HEAD && carry == null)) {
+            close();
+        } else {
+            fileForReaper(idle);
+        }
+    }
+
+    private void fileForReaper(boolean idle) {
+        if (!outbound.isEmpty()) {
+            if (list != ctx.writeList) {
+                ctx.writeList.append(this, ctx.now + ctx.writeTimeoutNanos);
+            }
+        } else if (state == State.BODY || state == State.CHUNKED) {
+            ctx.bodyList.append(this, ctx.now + ctx.idleTimeoutNanos); // a body keeps the connection alive as it flows
+        } else if (!idle || readPaused) {
+            ctx.busyList.append(this, Long.MAX_VALUE);
+        } else if (carry != null) {
+            if (list != ctx.headerList) {
+                ctx.headerList.append(this, headStartedAt + ctx.headerTimeoutNanos);
+            }
+        } else {
+            ctx.idleList.append(this, ctx.now + ctx.idleTimeoutNanos);
+        }
+    }
+
+    private void pauseReading() {
+        if (!readPaused) {
+            readPaused = true;
+            channel.readInterest(false);
+        }
+    }
+
+    private boolean canResume() {
+        return (queue == null || queue.size() < ctx.config.maxPipelinedRequests())
+                && outboundBytes <= ctx.config.maxQueuedWriteBytes() / 2;
+    }
+
+    private void resumeReading() {
+        readPaused = false;
+        if (!inputEnded && !stopParsing) {
+            channel.readInterest(true);
+        }
+        if (carry != null) {
+            // Requests read before the pause are still waiting in the carry: handle them now.
+            headCarried = state == State.HEAD;
+            ByteBuffer in = ctx.readBuffer;
+            in.clear();
+            in.put(carry);
+            carry = null;
+            process(in, 0, in.position());
+        }
+        afterEvent();
+    }
+
+    /**
+     * Closes after the last response without losing it: half-close, then read and discard what the client still
+     * sends for a moment, so that the kernel does not answer unread input with a reset (RFC 9112 §9.6).
+     */
+    private void lingerClose() {
+        if (inputEnded) {
+            close();
+            return;
+        }
+        state = State.LINGER;
+        carry = null;
+        queue = null;
+        channel.shutdownOutput();
+        channel.readInterest(true);
+        ctx.lingerList.append(this, ctx.now + LoopContext.LINGER_NANOS);
+    }
+
+    private void discardInput() {
+        ByteBuffer in = ctx.readBuffer;
+        try {
+            for (int i = 0; i < 16; i++) {
+                in.clear();
+                int n = channel.read(in);
+                if (n < 0) {
+                    close();
+                    return;
+                }
+                if (n == 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            close();
+        }
+    }
+
+    // ---- reaper and shutdown ----
+
+    /** The reaper found this connection past its deadline in {@code expired}. */
+    void expire(ConnectionList expired) {
+        if (expired == ctx.headerList) {
+            // Slowloris: the head did not arrive within the header timeout.
+            fail(Status.REQUEST_TIMEOUT, "Request head not received within the header timeout");
+            afterEvent();
+        } else {
+            close();
+        }
+    }
+
+    /** Graceful shutdown has begun: close now if idle; otherwise close after the current responses. */
+    void shutdownBegun() {
+        if (state == State.HEAD && (queue == null || queue.isEmpty()) && outbound.isEmpty()) {
+            close();
+        }
+    }
+
+    /** The grace period is over: answer every unfinished request with 503, then close. */
+    void forceClose() {
+        if (state == State.BODY || state == State.CHUNKED) {
+            state = State.HEAD;
+            bodyRequest = null;
+            respond(LoopContext.SHUTTING_DOWN, false, ResponseEncoder.CLOSE);
+        }
+        if (queue != null) {
+            for (PendingResponse p : queue) {
+                if (!p.done) {
+                    p.response = LoopContext.SHUTTING_DOWN;
+                    p.done = true;
+                }
+            }
+        }
+        drainQueue();
+        flush();
+        close();
+    }
+
+    void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        if (list != null) {
+            list.remove(this);
+        }
+        carry = null;
+        queue = null;
+        outbound.clear();
+        channel.close();
+        ctx.closed(this);
+    }
+
+    @Override
+    public void onClosed() {
+        close();
+    }
+}

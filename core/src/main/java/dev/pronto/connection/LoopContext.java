@@ -1,0 +1,131 @@
+package dev.pronto.connection;
+
+import dev.pronto.Response;
+import dev.pronto.ServerConfig;
+import dev.pronto.Status;
+import dev.pronto.parser.HeadLimits;
+import dev.pronto.parser.RequestParser;
+import dev.pronto.response.HttpDate;
+import dev.pronto.transport.Channel;
+import dev.pronto.transport.ChannelHandler;
+import dev.pronto.transport.EventLoop;
+import dev.pronto.transport.LoopHandler;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What one event loop shares among its connections: the read buffer, the write batch, the parser, the date line,
+ * the cached clock, and the reaper's lists. Used only on the loop's thread, except {@link #connectionCount()}.
+ */
+final class LoopContext implements LoopHandler {
+    static final Response INTERNAL_ERROR = Response.text(Status.INTERNAL_SERVER_ERROR, "Internal Server Error\n");
+    static final Response SHUTTING_DOWN = Response.text(Status.SERVICE_UNAVAILABLE,
+            "Service Unavailable: the server is shutting down\n");
+    /** How long a closing connection's unread input is drained before the socket is closed. */
+    static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    final ServerConfig config;
+    final Dispatcher dispatcher;
+    final EventLoop loop;
+    final ByteBuffer readBuffer;
+    final WriteBatch batch = new WriteBatch();
+    final HttpDate date = new HttpDate();
+    final RequestParser parser;
+    final long idleTimeoutNanos;
+    final long headerTimeoutNanos;
+    final long writeTimeoutNanos;
+
+    final ConnectionList idleList = new ConnectionList("idle");
+    final ConnectionList headerList = new ConnectionList("header");
+    final ConnectionList bodyList = new ConnectionList("body");
+    final ConnectionList writeList = new ConnectionList("write");
+    final ConnectionList lingerList = new ConnectionList("linger");
+    final ConnectionList busyList = new ConnectionList("busy"); // waiting for handlers: no timeout
+    private final ConnectionList[] timed = {idleList, headerList, bodyList, writeList, lingerList};
+
+    long now = System.nanoTime();
+    boolean shuttingDown;
+    private volatile int connections;
+
+    LoopContext(ServerConfig config, Dispatcher dispatcher, EventLoop loop) {
+        this.config = config;
+        this.dispatcher = dispatcher;
+        this.loop = loop;
+        this.parser = new RequestParser(new HeadLimits(config.maxRequestLineBytes(), config.maxHeaderBytes(),
+                config.maxHeaderCount()));
+        // The buffer must hold the largest head the limits allow, plus room for pipelined requests behind it.
+        int size = Math.max(64 * 1024, config.maxRequestLineBytes() + config.maxHeaderBytes() + 4096);
+        this.readBuffer = ByteBuffer.allocateDirect(size);
+        this.idleTimeoutNanos = config.idleTimeout().toNanos();
+        this.headerTimeoutNanos = config.headerTimeout().toNanos();
+        this.writeTimeoutNanos = config.writeTimeout().toNanos();
+        date.update(System.currentTimeMillis());
+    }
+
+    @Override
+    public ChannelHandler accepted(Channel channel) {
+        HttpConnection c = new HttpConnection(this, channel);
+        connections++;
+        if (shuttingDown) {
+            c.close();
+        } else {
+            idleList.append(c, now + idleTimeoutNanos);
+        }
+        return c;
+    }
+
+    void closed(HttpConnection c) {
+        connections--;
+    }
+
+    int connectionCount() {
+        return connections;
+    }
+
+    @Override
+    public long tick(long nanoTime, long epochMillis) {
+        now = nanoTime;
+        date.update(epochMillis);
+        long wait = MAX_WAIT_NANOS;
+        for (ConnectionList list : timed) {
+            HttpConnection c;
+            while ((c = list.first()) != null && c.deadline - nanoTime <= 0) {
+                c.expire(list); // moves it to another list or closes it
+            }
+            if (c != null) {
+                wait = Math.min(wait, c.deadline - nanoTime);
+            }
+        }
+        return wait;
+    }
+
+    /** Shutdown step 1, on the loop: idle connections close now, busy ones after their current responses. */
+    void beginShutdown() {
+        shuttingDown = true;
+        for (HttpConnection c : all()) {
+            c.shutdownBegun();
+        }
+    }
+
+    /** Shutdown step 2, on the loop, after the grace period: 503 for what is left, then close. */
+    void forceShutdown() {
+        for (HttpConnection c : all()) {
+            c.forceClose();
+        }
+    }
+
+    private List<HttpConnection> all() {
+        List<HttpConnection> all = new ArrayList<>(connections);
+        for (ConnectionList list : new ConnectionList[] {idleList, headerList, bodyList, writeList, lingerList,
+                busyList}) {
+            for (HttpConnection c = list.first(); c != null; c = c.next) {
+                all.add(c);
+            }
+        }
+        return all;
+    }
+}

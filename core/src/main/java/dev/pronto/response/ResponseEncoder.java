@@ -1,0 +1,169 @@
+package dev.pronto.response;
+
+import dev.pronto.Response;
+import dev.pronto.Status;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes response heads. A head is the status line and fixed fields (cached in a response the second time it is
+ * encoded, so constant responses cost one copy), then {@code Date}, then {@code Connection} when needed, then CRLF.
+ * The body is placed by the caller, who decides between copying it and a gathering write.
+ */
+public final class ResponseEncoder {
+    /** No {@code Connection} field: the default of HTTP/1.1 keep-alive. */
+    public static final int KEEP_ALIVE_DEFAULT = 0;
+    /** {@code Connection: close}: the connection closes after this response (RFC 9112 §9.6). */
+    public static final int CLOSE = 1;
+    /** {@code Connection: keep-alive}: an HTTP/1.0 client asked to keep the connection (RFC 9112 §9.3). */
+    public static final int KEEP_ALIVE_HTTP10 = 2;
+
+    /** The interim response to {@code Expect: 100-continue} (RFC 9110 §10.1.1). */
+    public static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[][] STATUS_LINES = new byte[600][];
+    private static final byte[] CONTENT_TYPE = "Content-Type: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONNECTION_CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONNECTION_KEEP_ALIVE =
+            "Connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** Room for Date, the longest Connection line and the final CRLF. */
+    private static final int TAIL_MAX = HttpDate.LINE_LENGTH + 24 + 2;
+
+    static {
+        for (int code = 100; code < 600; code++) {
+            STATUS_LINES[code] = ("HTTP/1.1 " + code + " " + Status.reasonPhrase(code) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private ResponseEncoder() {
+    }
+
+    /**
+     * Whether a response to this status carries a body and {@code Content-Length} (RFC 9110 §8.6, §15).
+     *
+     * @param status the status code
+     * @return false for 1xx, 204 and 304
+     */
+    public static boolean hasBody(int status) {
+        return status >= 200 && status != 204 && status != 304;
+    }
+
+    /**
+     * Writes a response's head into {@code out}, or nothing if it does not fit.
+     *
+     * @param response   the response
+     * @param connection {@link #KEEP_ALIVE_DEFAULT}, {@link #CLOSE} or {@link #KEEP_ALIVE_HTTP10}
+     * @param date       the loop's date line
+     * @param out        the buffer, written from its position
+     * @return false, with {@code out} untouched, when the head needs more room than {@code out} has left
+     */
+    public static boolean encodeHead(Response response, int connection, HttpDate date, ByteBuffer out) {
+        ResponseAccess a = ResponseAccess.get();
+        byte[] cached = a.cachedHead(response);
+        if (cached != null) {
+            if (out.remaining() < cached.length + TAIL_MAX) {
+                return false;
+            }
+            out.put(cached);
+        } else {
+            int start = out.position();
+            if (out.remaining() < fixedLength(a, response) + TAIL_MAX) {
+                return false;
+            }
+            writeFixed(a, response, out);
+            if (a.markEncoded(response)) {
+                // Encoded a second time: it is a reused (constant) response, so keep its head.
+                byte[] head = new byte[out.position() - start];
+                out.get(start, head);
+                a.cacheHead(response, head);
+            }
+        }
+        out.put(date.line());
+        if (connection == CLOSE) {
+            out.put(CONNECTION_CLOSE);
+        } else if (connection == KEEP_ALIVE_HTTP10) {
+            out.put(CONNECTION_KEEP_ALIVE);
+        }
+        out.put((byte) '\r').put((byte) '\n');
+        return true;
+    }
+
+    /**
+     * The response's body bytes, shared: do not modify.
+     *
+     * @param response the response
+     * @return the body array
+     */
+    public static byte[] body(Response response) {
+        return ResponseAccess.get().body(response);
+    }
+
+    private static int fixedLength(ResponseAccess a, Response r) {
+        int status = a.status(r);
+        int n = STATUS_LINES[status].length;
+        String type = a.contentType(r);
+        if (type != null) {
+            n += CONTENT_TYPE.length + type.length() + 2;
+        }
+        if (hasBody(status)) {
+            n += CONTENT_LENGTH.length + 10 + 2;
+        }
+        String[] headers = a.headers(r);
+        for (int i = 0; i < headers.length; i += 2) {
+            n += headers[i].length() + 2 + headers[i + 1].length() + 2;
+        }
+        return n;
+    }
+
+    private static void writeFixed(ResponseAccess a, Response r, ByteBuffer out) {
+        int status = a.status(r);
+        out.put(STATUS_LINES[status]);
+        String type = a.contentType(r);
+        if (type != null) {
+            out.put(CONTENT_TYPE);
+            latin1(type, out);
+            crlf(out);
+        }
+        if (hasBody(status)) {
+            // RFC 9110 §8.6: also sent for HEAD, as the length a GET would have had.
+            out.put(CONTENT_LENGTH);
+            digits(a.body(r).length, out);
+            crlf(out);
+        }
+        String[] headers = a.headers(r);
+        for (int i = 0; i < headers.length; i += 2) {
+            latin1(headers[i], out);
+            out.put((byte) ':').put((byte) ' ');
+            latin1(headers[i + 1], out);
+            crlf(out);
+        }
+    }
+
+    private static void latin1(String s, ByteBuffer out) {
+        // Names are tokens and values were checked to be at most U+00FF when set.
+        for (int i = 0, n = s.length(); i < n; i++) {
+            out.put((byte) s.charAt(i));
+        }
+    }
+
+    private static void digits(int v, ByteBuffer out) {
+        if (v == 0) {
+            out.put((byte) '0');
+            return;
+        }
+        int div = 1;
+        while (div <= v / 10) {
+            div *= 10;
+        }
+        for (; div > 0; div /= 10) {
+            out.put((byte) ('0' + (v / div) % 10));
+        }
+    }
+
+    private static void crlf(ByteBuffer out) {
+        out.put((byte) '\r').put((byte) '\n');
+    }
+}

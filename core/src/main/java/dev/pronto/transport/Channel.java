@@ -1,0 +1,58 @@
+package dev.pronto.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/** One accepted connection, used only from its loop's thread. */
+public interface Channel {
+    /**
+     * Reads what is available without blocking.
+     *
+     * @param dst the buffer to fill from its position
+     * @return bytes read, 0 if none are available, -1 at end of input
+     * @throws IOException on a reset or other failure
+     */
+    int read(ByteBuffer dst) throws IOException;
+
+    /**
+     * Writes what the socket accepts without blocking, in one (gathering) system call where possible.
+     *
+     * @param srcs   buffers to write from their positions
+     * @param offset first buffer
+     * @param length number of buffers
+     * @return bytes written
+     * @throws IOException on a reset or other failure
+     */
+    long write(ByteBuffer[] srcs, int offset, int length) throws IOException;
+
+    /**
+     * Writes one buffer without blocking.
+     *
+     * @param src the buffer to write from its position
+     * @return bytes written
+     * @throws IOException on a reset or other failure
+     */
+    int write(ByteBuffer src) throws IOException;
+
+    /** @param on whether to be told when the channel is readable */
+    void readInterest(boolean on);
+
+    /** @param on whether to be told when the channel is writable */
+    void writeInterest(boolean on);
+
+    /** Half-closes: sends FIN after what was written, and keeps reading possible. */
+    void shutdownOutput();
+
+    /** Closes the connection; idempotent. The handler's {@code onClosed} is not called for this. */
+    void close();
+
+    /** @return whether {@link #close} has not been called and the transport has not closed it */
+    boolean isOpen();
+
+    /** @return the peer's address */
+    InetSocketAddress remoteAddress();
+
+    /** @return the loop that owns this channel */
+    EventLoop loop();
+}

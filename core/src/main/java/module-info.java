@@ -1,0 +1,8 @@
+/**
+ * Pronto: a fast, strict HTTP/1.1 server framework. Only {@code dev.pronto} is public API; every other package is
+ * internal to the engine.
+ */
+module dev.pronto {
+    requires jdk.unsupported; // sun.misc.Signal: SIGTERM/SIGINT start a graceful shutdown that exits 0
+    exports dev.pronto;
+}
