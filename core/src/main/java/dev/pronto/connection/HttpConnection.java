@@ -37,7 +37,8 @@ final class HttpConnection implements ChannelHandler {
     private final HttpRequest request;
 
     private State state = State.HEAD;
-    private ByteBuffer carry;          // input not consumed yet (a partial request), in read mode; null when none
+    private byte[] carry;              // input not consumed yet (a partial request), reused between reads
+    private int carryLength;
     private long headStartedAt;        // when the first byte of the head being received arrived
     private boolean headCarried;       // the carry starts with a partial head (so headStartedAt is its start)
     private HttpRequest bodyRequest;   // detached request whose body is arriving
@@ -82,12 +83,8 @@ final class HttpConnection implements ChannelHandler {
         }
         ByteBuffer in = ctx.readBuffer;
         in.clear();
-        boolean continuing = carry != null && state == State.HEAD;
-        if (carry != null) {
-            in.put(carry);
-            carry = null;
-        }
-        headCarried = continuing;
+        headCarried = carryLength > 0 && state == State.HEAD;
+        takeCarry(in);
         int n;
         try {
             n = channel.read(in);
@@ -99,7 +96,7 @@ final class HttpConnection implements ChannelHandler {
         if (n < 0) {
             inputEnded = true;
             channel.readInterest(false);
-            carry = null; // an incomplete request can never complete now
+            carryLength = 0; // an incomplete request can never complete now
             if (state == State.BODY || state == State.CHUNKED) {
                 state = State.HEAD;
                 bodyRequest = null;
@@ -214,9 +211,20 @@ final class HttpConnection implements ChannelHandler {
         if (!(headCarried && pos == 0)) {
             headStartedAt = ctx.now; // the first bytes of a new head: the header timeout runs from here
         }
-        ByteBuffer kept = ByteBuffer.allocate(end - pos);
-        in.get(pos, kept.array(), 0, end - pos);
-        carry = kept;
+        int n = end - pos;
+        if (carry == null || carry.length < n) {
+            carry = new byte[Math.max(n, 1024)];
+        }
+        in.get(pos, carry, 0, n);
+        carryLength = n;
+    }
+
+    /** Puts the kept input back at the start of the read buffer. */
+    private void takeCarry(ByteBuffer in) {
+        if (carryLength > 0) {
+            in.put(carry, 0, carryLength);
+            carryLength = 0;
+        }
     }
 
     // ---- dispatch ----
@@ -301,7 +309,7 @@ final class HttpConnection implements ChannelHandler {
 
     private void fail(int status, String message) {
         stopParsing = true;
-        carry = null;
+        carryLength = 0;
         state = State.HEAD;
         bodyRequest = null;
         respond(Response.text(status, message + "\n"), false, ResponseEncoder.CLOSE);
@@ -433,7 +441,7 @@ final class HttpConnection implements ChannelHandler {
         boolean idle = (queue == null || queue.isEmpty()) && outbound.isEmpty();
         if (idle && closeAfterFlush) {
             lingerClose();
-        } else if (idle && (inputEnded || ctx.shuttingDown && state == State.HEAD && carry == null)) {
+        } else if (idle && (inputEnded || ctx.shuttingDown && state == State.HEAD && carryLength == 0)) {
             close();
         } else {
             fileForReaper(idle);
@@ -449,7 +457,7 @@ final class HttpConnection implements ChannelHandler {
             ctx.bodyList.append(this, ctx.now + ctx.idleTimeoutNanos); // a body keeps the connection alive as it flows
         } else if (!idle || readPaused) {
             ctx.busyList.append(this, Long.MAX_VALUE);
-        } else if (carry != null) {
+        } else if (carryLength > 0) {
             if (list != ctx.headerList) {
                 ctx.headerList.append(this, headStartedAt + ctx.headerTimeoutNanos);
             }
@@ -475,13 +483,12 @@ final class HttpConnection implements ChannelHandler {
         if (!inputEnded && !stopParsing) {
             channel.readInterest(true);
         }
-        if (carry != null) {
+        if (carryLength > 0) {
             // Requests read before the pause are still waiting in the carry: handle them now.
             headCarried = state == State.HEAD;
             ByteBuffer in = ctx.readBuffer;
             in.clear();
-            in.put(carry);
-            carry = null;
+            takeCarry(in);
             process(in, 0, in.position());
         }
         afterEvent();
@@ -497,7 +504,7 @@ final class HttpConnection implements ChannelHandler {
             return;
         }
         state = State.LINGER;
-        carry = null;
+        carryLength = 0;
         queue = null;
         channel.shutdownOutput();
         channel.readInterest(true);
@@ -539,7 +546,7 @@ final class HttpConnection implements ChannelHandler {
     /** Graceful shutdown has begun: close now if idle; otherwise close after the current responses. */
     void shutdownBegun() {
         if (state == State.HEAD && (queue == null || queue.isEmpty()) && outbound.isEmpty()) {
-            close();
+            close(); // idle, or only part of a head received: nothing in flight
         }
     }
 
@@ -572,6 +579,7 @@ final class HttpConnection implements ChannelHandler {
             list.remove(this);
         }
         carry = null;
+        carryLength = 0;
         queue = null;
         outbound.clear();
         channel.close();
