@@ -1,0 +1,186 @@
+package dev.pronto.parser;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Reads the values of the header fields the engine acts on: Content-Length, Transfer-Encoding, Host, Connection and
+ * Expect. Each works on an already trimmed value range [from, to) of the caller's buffer.
+ */
+final class FieldValues {
+    // reg-name = *( unreserved / pct-encoded / sub-delims ) (RFC 3986 §3.2.2); '%' stands in for pct-encoded.
+    private static final boolean[] REG_NAME = new boolean[128];
+
+    static {
+        for (int c = '0'; c <= '9'; c++) {
+            REG_NAME[c] = true;
+        }
+        for (int c = 'A'; c <= 'Z'; c++) {
+            REG_NAME[c] = true;
+            REG_NAME[c + 32] = true;
+        }
+        for (char c : "-._~%!$&'()*+,;=".toCharArray()) {
+            REG_NAME[c] = true;
+        }
+    }
+
+    private static final long KEEP_ALI = Bytes.pack8("keep-ali");
+    private static final int LIVE = Bytes.pack4("live");
+    private static final int CLOS = Bytes.pack4("clos");
+
+    private FieldValues() {
+    }
+
+    /**
+     * Parses Content-Length = 1*DIGIT (RFC 9110 §8.6); a sign, a comma list, whitespace or overflow are all invalid
+     * because any lenient reading is a request-smuggling vector (RFC 9112 §6.3).
+     *
+     * @return the length, or −1 when the value is invalid
+     */
+    static long contentLength(ByteBuffer buf, int from, int to) {
+        if (from == to) {
+            return -1;
+        }
+        long n = 0;
+        for (int p = from; p < to; p++) {
+            int d = buf.get(p) - '0';
+            if (d < 0 || d > 9 || n > (Long.MAX_VALUE - d) / 10) {
+                return -1;
+            }
+            n = n * 10 + d;
+        }
+        return n;
+    }
+
+    /**
+     * Walks one Transfer-Encoding line's comma list (RFC 9110 §5.6.1: empty elements are ignored) and records
+     * chunked in the head; it must be the last coding of all lines combined and appear once (RFC 9112 §6.1, §6.3).
+     *
+     * @return null when every coding is acceptable so far, else the error
+     */
+    static ParseError transferCodings(ByteBuffer buf, int from, int to, RequestHead head) {
+        int p = from;
+        while (p < to) {
+            int elementEnd = p;
+            while (elementEnd < to && buf.get(elementEnd) != ',') {
+                elementEnd++;
+            }
+            int a = p;
+            int b = elementEnd;
+            while (a < b && Bytes.isOws(buf.get(a))) {
+                a++;
+            }
+            while (b > a && Bytes.isOws(buf.get(b - 1))) {
+                b--;
+            }
+            if (a < b) {
+                boolean isChunked = Bytes.equalsIgnoreCase(buf, a, b, "chunked");
+                if (head.chunked) {
+                    // Anything after chunked would leave the body length undeterminable (RFC 9112 §6.3).
+                    return isChunked ? ParseError.CHUNKED_TWICE : ParseError.CHUNKED_NOT_FINAL;
+                }
+                if (!isChunked) {
+                    // We decode no other coding; RFC 9112 §6.1 suggests 501 for codings a server does not know.
+                    return ParseError.UNSUPPORTED_TRANSFER_CODING;
+                }
+                head.chunked = true;
+            }
+            p = elementEnd + 1;
+        }
+        return null;
+    }
+
+    /** Records the close and keep-alive options of one Connection line (RFC 9112 §9.3), case-insensitively. */
+    static void connectionOptions(ByteBuffer buf, int from, int to, RequestHead head) {
+        // Nearly every client sends exactly one of the two: compare them packed before walking a list. The value has
+        // no control bytes, so the folded compares are exact (see Bytes.lower4).
+        int length = to - from;
+        if (length == 10 && Bytes.lower8(buf, from) == KEEP_ALI && Bytes.lower4(buf, from + 6) == LIVE) {
+            head.connectionKeepAlive = true;
+            return;
+        }
+        if (length == 5 && Bytes.lower4(buf, from) == CLOS && (buf.get(from + 4) | 0x20) == 'e') {
+            head.connectionClose = true;
+            return;
+        }
+        int p = from;
+        while (p < to) {
+            int elementEnd = p;
+            while (elementEnd < to && buf.get(elementEnd) != ',') {
+                elementEnd++;
+            }
+            int a = p;
+            int b = elementEnd;
+            while (a < b && Bytes.isOws(buf.get(a))) {
+                a++;
+            }
+            while (b > a && Bytes.isOws(buf.get(b - 1))) {
+                b--;
+            }
+            if (Bytes.equalsIgnoreCase(buf, a, b, "close")) {
+                head.connectionClose = true;
+            } else if (Bytes.equalsIgnoreCase(buf, a, b, "keep-alive")) {
+                head.connectionKeepAlive = true;
+            }
+            p = elementEnd + 1;
+        }
+    }
+
+    /** @return whether an Expect value is the only expectation defined, 100-continue (RFC 9110 §10.1.1) */
+    static boolean isContinue(ByteBuffer buf, int from, int to) {
+        return Bytes.equalsIgnoreCase(buf, from, to, "100-continue");
+    }
+
+    /**
+     * Checks {@code uri-host [ ":" port ]} (RFC 9110 §7.2, RFC 3986 §3.2.2): a bracketed IP literal or a reg-name
+     * (which covers IPv4), then an optional port of digits. Empty is valid: RFC 9112 §3.2 has clients send an
+     * empty Host when the target URI has no authority.
+     *
+     * @param needHost whether the host must be non-empty, as in a target URI's authority (RFC 9110 §4.2.1)
+     * @param needPort whether the port must be present, as for CONNECT's authority-form (RFC 9112 §3.2.3)
+     */
+    static boolean isHost(ByteBuffer buf, int from, int to, boolean needHost, boolean needPort) {
+        int p = from;
+        if (p < to && buf.get(p) == '[') {
+            p++;
+            int literalStart = p;
+            while (p < to && buf.get(p) != ']') {
+                int c = buf.get(p);
+                if (c < 0 || !(REG_NAME[c] || c == ':') || c == '%') {
+                    return false;
+                }
+                p++;
+            }
+            if (p == to || p == literalStart) {
+                return false;
+            }
+            p++;
+        } else {
+            while (p < to) {
+                int c = buf.get(p);
+                if (c < 0 || !REG_NAME[c]) {
+                    break;
+                }
+                p++;
+            }
+        }
+        if (needHost && p == from) {
+            return false;
+        }
+        if (p == to) {
+            return !needPort;
+        }
+        if (buf.get(p) != ':') {
+            return false;
+        }
+        p++;
+        if (needPort && p == to) {
+            return false;
+        }
+        for (; p < to; p++) {
+            if (!Bytes.isDigit(buf.get(p))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
