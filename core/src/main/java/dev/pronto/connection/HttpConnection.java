@@ -318,6 +318,9 @@ final class HttpConnection implements ChannelHandler {
     // ---- output ----
 
     private void encode(Response r, boolean headMethod, int mode) {
+        if (ctx.shuttingDown) {
+            mode = ResponseEncoder.CLOSE; // dispatched before the shutdown began, answered after: the last on this connection
+        }
         WriteBatch batch = ctx.batch;
         if (!ResponseEncoder.encodeHead(r, mode, ctx.date, batch.buf)) {
             flush();
@@ -331,6 +334,9 @@ final class HttpConnection implements ChannelHandler {
         }
         if (!headMethod && ResponseEncoder.hasBody(r.status()) && r.bodyLength() > 0) {
             batch.put(ResponseEncoder.body(r));
+        }
+        if (batch.full()) {
+            flush(); // large bodies: write now, so that backpressure applies within one read's pipeline
         }
         if (mode == ResponseEncoder.CLOSE) {
             closeAfterFlush = true;
@@ -395,12 +401,18 @@ final class HttpConnection implements ChannelHandler {
         }
     }
 
-    /** Keeps what the socket did not take; the shared batch is reused as soon as this returns. */
+    /**
+     * Keeps what the socket did not take. Regions of the shared direct buffer are copied, since it is reused as soon
+     * as this returns; heap segments (response bodies, which are immutable) are kept as they are.
+     */
     private void queueOutput(ByteBuffer b) {
-        ByteBuffer copy = ByteBuffer.allocate(b.remaining());
-        copy.put(b).flip();
-        outbound.add(copy);
-        outboundBytes += copy.remaining();
+        ByteBuffer kept = b;
+        if (b.isDirect()) {
+            kept = ByteBuffer.allocate(b.remaining());
+            kept.put(b).flip();
+        }
+        outbound.add(kept);
+        outboundBytes += kept.remaining();
     }
 
     @Override

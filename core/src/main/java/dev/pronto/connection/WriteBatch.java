@@ -11,20 +11,29 @@ final class WriteBatch {
     static final int CAPACITY = 64 * 1024;
     /** Bodies up to this size are copied; larger ones are written from their own array (gathering write). */
     static final int COPY_BODY_MAX = 8 * 1024;
+    /** Past this many bytes (large bodies included) the batch is written before more is encoded. */
+    static final int FLUSH_THRESHOLD = 256 * 1024;
 
     final ByteBuffer buf = ByteBuffer.allocateDirect(CAPACITY);
     private ByteBuffer[] segments = new ByteBuffer[8];
     private int count;
     private int regionStart;
+    private long segmentBytes; // bytes held in segments other than the direct buffer's regions
 
     boolean isEmpty() {
         return count == 0 && buf.position() == 0;
+    }
+
+    /** @return whether enough is batched that it should be written before encoding more */
+    boolean full() {
+        return segmentBytes + buf.position() >= FLUSH_THRESHOLD;
     }
 
     void put(byte[] bytes) {
         if (bytes.length <= COPY_BODY_MAX && bytes.length <= buf.remaining()) {
             buf.put(bytes);
         } else {
+            segmentBytes += bytes.length;
             addSegment(ByteBuffer.wrap(bytes));
         }
     }
@@ -74,5 +83,6 @@ final class WriteBatch {
         Arrays.fill(segments, 0, count, null);
         count = 0;
         regionStart = 0;
+        segmentBytes = 0;
     }
 }
