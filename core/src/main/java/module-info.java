@@ -5,4 +5,5 @@
 module dev.pronto {
     requires jdk.unsupported; // sun.misc.Signal: SIGTERM/SIGINT start a graceful shutdown that exits 0
     exports dev.pronto;
+    uses dev.pronto.JsonCodec; // provided by an optional module such as pronto-json
 }

@@ -34,6 +34,21 @@ public final class Method {
         this.name = name;
     }
 
+    /** @return the position of a standard method in {@link #STANDARD}, -1 for others */
+    int index() {
+        for (int i = 0; i < STANDARD.length; i++) {
+            if (STANDARD[i] == this) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return how many standard methods there are */
+    static int standardCount() {
+        return STANDARD.length;
+    }
+
     /**
      * Returns the method with this exact (case-sensitive) name.
      *

@@ -1,13 +1,23 @@
 package dev.pronto;
 
+import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * An HTTP request, lazy: nothing is turned into a {@code String} until asked. A request handed to a {@link Handler}
- * is valid only until the handler returns (the engine reuses it for the next request on the connection); one handed to
- * an {@link AsyncHandler} stays valid until the returned stage completes. Copy what you need to keep longer.
+ * An HTTP request, lazy: nothing is turned into a {@code String}, map or list until asked, and what is asked is kept.
+ * <p>
+ * <b>Lifetime.</b> A request handed to a plain {@link Handler} is valid only for the duration of the handler: the
+ * engine reuses it for the next request on the connection as soon as the handler returns. One handed to an
+ * asynchronous or blocking handler ({@link Handler#async}, {@link Handler#blocking}) is a private copy, valid until
+ * the response has been sent. Copy out what you need to keep longer (the returned strings, lists and maps are
+ * immutable and may be kept).
+ * <p>
+ * Not thread-safe: use a request from one thread at a time.
  */
 public interface Request {
     /** @return the method */
@@ -16,7 +26,13 @@ public interface Request {
     /** @return the request target exactly as sent, e.g. {@code /users/42?full=1} */
     String target();
 
-    /** @return the path of the target, without the query, as sent (not percent-decoded) */
+    /**
+     * Returns the path of the target, without the query, as sent (not percent-decoded). An absolute-form target
+     * without a path ({@code http://example.com}) and an authority-form one ({@code CONNECT host:443}) have the path
+     * {@code /} (RFC 9112 §3.2.2).
+     *
+     * @return the path, never empty
+     */
     String path();
 
     /** @return the query string after {@code ?}, as sent; empty when the target has no {@code ?} */
@@ -55,4 +71,124 @@ public interface Request {
 
     /** @return the client's address */
     InetSocketAddress remoteAddress();
+
+    // ---- framework views, computed on first use ----
+
+    /**
+     * Returns the query parameters, percent-decoded ({@code +} is a space), multi-valued, in order.
+     *
+     * @return the parameters, empty when there is no query
+     * @throws HttpException 400 if the query holds an invalid percent-escape
+     */
+    Params queryParams();
+
+    /**
+     * Returns a placeholder's value from the matched route, percent-decoded.
+     *
+     * @param name the placeholder's name, as in {@code /users/{id}}
+     * @return the value
+     * @throws IllegalArgumentException if the matched route has no such placeholder
+     */
+    String pathParam(String name);
+
+    /** @return every placeholder of the matched route and its value, in pattern order; empty when none */
+    Map<String, String> pathParams();
+
+    /** @return the pattern of the matched route, e.g. {@code /users/{id}}; empty when no route matched */
+    Optional<String> route();
+
+    /**
+     * Returns all header fields as a map: names case-insensitive (as given by the client), values in order.
+     *
+     * @return an immutable, case-insensitive map of every field
+     */
+    Map<String, List<String>> headerMap();
+
+    /**
+     * Returns the body as text, decoded with the {@code charset} of {@code Content-Type}, UTF-8 when there is none.
+     *
+     * @return the text; empty when there is no body
+     */
+    String text();
+
+    /**
+     * Returns the form fields of an {@code application/x-www-form-urlencoded} or {@code multipart/form-data} body.
+     *
+     * @return the fields (files excluded); empty for other content types
+     * @throws HttpException 400 for a malformed body, 413 past the multipart limits
+     */
+    Params form();
+
+    /**
+     * Returns the files uploaded in a {@code multipart/form-data} body, in order.
+     *
+     * @return the files; empty for other content types
+     * @throws HttpException 400 for a malformed body, 413 past the multipart limits
+     */
+    List<FilePart> files();
+
+    /**
+     * Parses the body as JSON. Needs a JSON module on the class or module path (such as {@code pronto-json}).
+     *
+     * @param type the class or generic type to read
+     * @param <T>  the result type
+     * @return the value
+     * @throws HttpException 400 if the body is not valid JSON for the type
+     * @throws IllegalStateException if no JSON module is present
+     */
+    <T> T json(Type type);
+
+    /** @return the media type of {@code Content-Type}, lower case without parameters, e.g. {@code text/html} */
+    Optional<String> mimeType();
+
+    /** @return the charset named by {@code Content-Type}, when present and supported */
+    Optional<Charset> charset();
+
+    /** @return the cookies of the {@code Cookie} header(s), by name (the first of a repeated name) */
+    Map<String, String> cookies();
+
+    /**
+     * Returns one cookie.
+     *
+     * @param name the cookie's name (case-sensitive)
+     * @return its value, if sent
+     */
+    default Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies().get(name));
+    }
+
+    /** @return the host name of the {@code Host} header, without port (brackets of an IPv6 literal removed) */
+    Optional<String> hostName();
+
+    /** @return the port of the {@code Host} header, when it names one */
+    OptionalInt hostPort();
+
+    /**
+     * Returns a request-scoped extension value, computing it on first use for this request. Computing it must not
+     * depend on anything but the request.
+     *
+     * @param extension the extension
+     * @param <T>       its value type
+     * @return the value (computed once per request)
+     */
+    <T> T get(Extension<T> extension);
+
+    /**
+     * Registers a callback run once this request's response has been handed to the network, or the connection has
+     * dropped before that. It runs on the event loop: keep it short, and never block in it.
+     *
+     * @param callback receives {@code true} when the response was written, {@code false} when it was not
+     */
+    void onComplete(CompletionCallback callback);
+
+    /** A callback run when a request is over; see {@link #onComplete}. */
+    @FunctionalInterface
+    interface CompletionCallback {
+        /**
+         * Called once per registration.
+         *
+         * @param delivered {@code true} when the response was written, {@code false} when the connection dropped
+         */
+        void completed(boolean delivered);
+    }
 }

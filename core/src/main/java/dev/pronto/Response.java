@@ -77,6 +77,76 @@ public final class Response {
     }
 
     /**
+     * A 200 response with a UTF-8 HTML body.
+     *
+     * @param html the body
+     * @return a {@code text/html; charset=utf-8} response
+     */
+    public static Response html(String html) {
+        return new Response(Status.OK, "text/html; charset=utf-8", NO_HEADERS, html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A 200 response with a text body in a given charset.
+     *
+     * @param text        the body
+     * @param contentType the media type without charset, e.g. {@code text/csv}
+     * @param charset     the charset to encode the text with, named in {@code Content-Type}
+     * @return the response
+     */
+    public static Response text(String text, String contentType, java.nio.charset.Charset charset) {
+        return new Response(Status.OK, checkValue(contentType) + "; charset=" + charset.name().toLowerCase(Locale.ROOT),
+                NO_HEADERS, text.getBytes(charset));
+    }
+
+    /**
+     * A 200 response with any object serialised as JSON. Needs a JSON module on the class or module path (such as
+     * {@code pronto-json}).
+     *
+     * @param value the value: a record, bean, map, list, string, number…
+     * @return an {@code application/json} response
+     * @throws IllegalStateException if no JSON module is present
+     * @throws IllegalArgumentException if the value cannot be serialised
+     */
+    public static Response json(Object value) {
+        byte[] json;
+        try {
+            json = JsonCodec.get().write(value);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON: "
+                    + e.getMessage(), e);
+        }
+        return new Response(Status.OK, "application/json", NO_HEADERS, json);
+    }
+
+    /**
+     * A redirect.
+     *
+     * @param status   301, 302, 303, 307 or 308
+     * @param location the target URI, absolute or relative
+     * @return a response with {@code Location} and no body
+     * @throws IllegalArgumentException if the status is not a redirect or the location could inject a header
+     */
+    public static Response redirect(int status, String location) {
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            throw new IllegalArgumentException("Not a redirect status: " + status);
+        }
+        return status(status).withHeader("Location", location);
+    }
+
+    /**
+     * A 302 redirect ("Found"), which a browser follows with a GET.
+     *
+     * @param location the target URI, absolute or relative
+     * @return a response with {@code Location} and no body
+     */
+    public static Response redirect(String location) {
+        return redirect(Status.FOUND, location);
+    }
+
+    /**
      * A response with no body.
      *
      * @param status the status code, 100–599
@@ -124,6 +194,16 @@ public final class Response {
         more[headers.length] = name;
         more[headers.length + 1] = value;
         return new Response(status, contentType, more, body);
+    }
+
+    /**
+     * This response with a {@code Set-Cookie} header; several cookies make several headers.
+     *
+     * @param cookie the cookie and its attributes
+     * @return a new response
+     */
+    public Response withCookie(Cookie cookie) {
+        return withHeader("Set-Cookie", cookie.headerValue());
     }
 
     /** @return the status code */

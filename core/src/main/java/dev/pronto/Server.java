@@ -7,6 +7,9 @@ import dev.pronto.transport.nio.NioTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running HTTP/1.1 server. {@link #close()} shuts it down gracefully: new connections are refused at once, idle
@@ -20,9 +23,13 @@ import java.net.InetSocketAddress;
  */
 public final class Server implements AutoCloseable {
     private final HttpEngine engine;
+    private final List<Runnable> stopHooks;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
 
-    private Server(HttpEngine engine) {
+    private Server(HttpEngine engine, List<Runnable> stopHooks) {
         this.engine = engine;
+        this.stopHooks = stopHooks;
     }
 
     /**
@@ -34,7 +41,7 @@ public final class Server implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound
      */
     public static Server start(ServerConfig config, Handler handler) {
-        return serve(config, handler::handle);
+        return serve(config, handler::handle, List.of());
     }
 
     /**
@@ -46,12 +53,12 @@ public final class Server implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound
      */
     public static Server startAsync(ServerConfig config, AsyncHandler handler) {
-        return serve(config, request -> handler.handle(request.detach()));
+        return serve(config, request -> handler.handle(request.detach()), List.of());
     }
 
-    static Server serve(ServerConfig config, Dispatcher dispatcher) {
+    static Server serve(ServerConfig config, Dispatcher dispatcher, List<Runnable> stopHooks) {
         try {
-            return new Server(HttpEngine.start(config, dispatcher, new NioTransport()));
+            return new Server(HttpEngine.start(config, dispatcher, new NioTransport()), stopHooks);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
@@ -83,14 +90,33 @@ public final class Server implements AutoCloseable {
         return this;
     }
 
-    /** Blocks until the server has shut down. */
+    /** Blocks until the server has shut down and its stop hooks have run. */
     public void awaitShutdown() {
-        engine.awaitTermination();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    /** Shuts down gracefully and waits until done; idempotent. */
+    /** Shuts down gracefully, runs the app's stop hooks, and waits until done; idempotent. */
     @Override
     public void close() {
-        engine.shutdown();
+        if (!closing.compareAndSet(false, true)) {
+            awaitShutdown();
+            return;
+        }
+        try {
+            engine.shutdown();
+            for (Runnable hook : stopHooks) {
+                try {
+                    hook.run();
+                } catch (RuntimeException e) {
+                    System.getLogger(Server.class.getName()).log(System.Logger.Level.ERROR, "Stop hook failed", e);
+                }
+            }
+        } finally {
+            stopped.countDown();
+        }
     }
 }

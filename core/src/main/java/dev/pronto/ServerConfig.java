@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param writeTimeout          a connection whose queued responses make no progress this long is closed
  * @param idleTimeout           a keep-alive connection with no request in progress this long is closed
  * @param headerTimeout         a connection still sending its request head this long is closed
+ * @param handlerTimeout        an asynchronous or blocking handler that has not answered this long gets 503
  * @param shutdownGrace         how long in-flight requests may run after shutdown begins; later ones get 503
  */
 public record ServerConfig(
@@ -36,6 +37,7 @@ public record ServerConfig(
         Duration writeTimeout,
         Duration idleTimeout,
         Duration headerTimeout,
+        Duration handlerTimeout,
         Duration shutdownGrace) {
 
     /** Validates every field. */
@@ -53,6 +55,7 @@ public record ServerConfig(
         requirePositive("writeTimeout", writeTimeout);
         requirePositive("idleTimeout", idleTimeout);
         requirePositive("headerTimeout", headerTimeout);
+        requirePositive("handlerTimeout", handlerTimeout);
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGrace must not be negative");
@@ -61,14 +64,15 @@ public record ServerConfig(
 
     /**
      * The defaults: all interfaces, port 8080, one loop per core, 8 KiB request line, 16 KiB and 100 headers,
-     * 10 MiB bodies, 1024 pipelined requests, 4 MiB queued output, 30 s write, 60 s idle, 10 s header, 5 s grace.
+     * 10 MiB bodies, 1024 pipelined requests, 4 MiB queued output, 30 s write, 60 s idle, 10 s header, 30 s handler, 5 s grace.
      *
      * @return the default configuration
      */
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", 8080, Runtime.getRuntime().availableProcessors(),
                 8 * 1024, 16 * 1024, 100, 10L * 1024 * 1024, 10L * 1024 * 1024, 1024, 4 * 1024 * 1024,
-                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(5));
+                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(5));
     }
 
     /** @return a builder holding this configuration's values */
@@ -109,6 +113,7 @@ public record ServerConfig(
         private Duration writeTimeout;
         private Duration idleTimeout;
         private Duration headerTimeout;
+        private Duration handlerTimeout;
         private Duration shutdownGrace;
 
         private Builder(ServerConfig c) {
@@ -125,6 +130,7 @@ public record ServerConfig(
             writeTimeout = c.writeTimeout;
             idleTimeout = c.idleTimeout;
             headerTimeout = c.headerTimeout;
+            handlerTimeout = c.handlerTimeout;
             shutdownGrace = c.shutdownGrace;
         }
 
@@ -154,6 +160,8 @@ public record ServerConfig(
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
         /** @param v how long a client may take to send a request head @return this */
         public Builder headerTimeout(Duration v) { headerTimeout = v; return this; }
+        /** @param v how long an asynchronous or blocking handler may take before 503 @return this */
+        public Builder handlerTimeout(Duration v) { handlerTimeout = v; return this; }
         /** @param v how long in-flight requests may run after shutdown begins @return this */
         public Builder shutdownGrace(Duration v) { shutdownGrace = v; return this; }
 
@@ -161,7 +169,7 @@ public record ServerConfig(
         public ServerConfig build() {
             return new ServerConfig(host, port, eventLoops, maxRequestLineBytes, maxHeaderBytes, maxHeaderCount,
                     maxBodyBytes, maxChunkBytes, maxPipelinedRequests, maxQueuedWriteBytes, writeTimeout,
-                    idleTimeout, headerTimeout, shutdownGrace);
+                    idleTimeout, headerTimeout, handlerTimeout, shutdownGrace);
         }
     }
 }

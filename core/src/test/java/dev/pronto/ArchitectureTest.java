@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps the arrows pointing one way: parser → nothing; transport → no HTTP; response → the public API only. */
+/**
+ * Keeps the arrows pointing one way: parser → nothing; router → codecs; transport → no HTTP; response and codecs → the
+ * public API only.
+ */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/dev/pronto");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
@@ -51,5 +54,17 @@ class ArchitectureTest {
     void responseEncoderKnowsOnlyThePublicApi() {
         assertThat(importsOf("response")).allSatisfy(i -> assertThat(i).doesNotContainPattern(
                 ": dev\\.pronto\\.(parser|connection|transport)"));
+    }
+
+    @Test
+    void routerImportsOnlyTheCodecs() {
+        assertThat(importsOf("router")).allSatisfy(i -> assertThat(i.replaceAll(": dev\\.pronto\\.(router|codec).*", ""))
+                .doesNotContain(": dev.pronto"));
+    }
+
+    @Test
+    void codecsKnowOnlyThePublicApi() {
+        assertThat(importsOf("codec")).allSatisfy(i -> assertThat(i).doesNotContainPattern(
+                ": dev\\.pronto\\.(parser|connection|transport|router|response)"));
     }
 }

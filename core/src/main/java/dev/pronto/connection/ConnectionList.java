@@ -31,6 +31,38 @@ final class ConnectionList {
         size++;
     }
 
+    /**
+     * Files a connection by its deadline, for lists whose deadlines are not "now + one timeout". It walks back from
+     * the tail, so a deadline later than every other costs O(1).
+     */
+    void insert(HttpConnection c, long deadline) {
+        if (c.list == this && c.deadline == deadline) {
+            return;
+        }
+        if (c.list != null) {
+            c.list.remove(c);
+        }
+        HttpConnection after = tail;
+        while (after != null && after.deadline - deadline > 0) {
+            after = after.prev;
+        }
+        c.deadline = deadline;
+        c.list = this;
+        c.prev = after;
+        c.next = after == null ? head : after.next;
+        if (c.next == null) {
+            tail = c;
+        } else {
+            c.next.prev = c;
+        }
+        if (after == null) {
+            head = c;
+        } else {
+            after.next = c;
+        }
+        size++;
+    }
+
     void remove(HttpConnection c) {
         if (c.list != this) {
             return;

@@ -1,5 +1,6 @@
 package dev.pronto.connection;
 
+import dev.pronto.Request.CompletionCallback;
 import dev.pronto.Response;
 import dev.pronto.Status;
 import dev.pronto.parser.ChunkedDecoder;
@@ -16,6 +17,8 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
@@ -49,6 +52,7 @@ final class HttpConnection implements ChannelHandler {
 
     private ArrayDeque<PendingResponse> queue; // responses not yet encoded, in request order
     private final ArrayDeque<ByteBuffer> outbound = new ArrayDeque<>(0); // written partially: the socket was full
+    private List<CompletionCallback> written; // callbacks of encoded responses, run once their bytes are out
     private long outboundBytes;
 
     private boolean stopParsing;       // after a request that closes the connection, or a malformed one
@@ -66,7 +70,7 @@ final class HttpConnection implements ChannelHandler {
         this.ctx = ctx;
         this.channel = channel;
         this.head = new RequestHead(ctx.config.maxHeaderCount());
-        this.request = new HttpRequest(this, head);
+        this.request = new HttpRequest(this, head, ctx.config.maxBodyBytes());
     }
 
     InetSocketAddress remoteAddress() {
@@ -244,20 +248,22 @@ final class HttpConnection implements ChannelHandler {
         } catch (Throwable t) {
             result = internalError(req, t);
         }
+        HttpRequest owner = req.owner();
         if (result instanceof Response r) {
-            respond(r, headMethod, mode);
+            respond(r, headMethod, mode, owner.takeCallbacks());
         } else if (result instanceof CompletionStage<?> stage) {
-            await(req, stage, headMethod, mode);
+            await(owner, stage, headMethod, mode);
         } else {
-            respond(internalError(req, new IllegalStateException("handler returned " + result)), headMethod, mode);
+            respond(internalError(req, new IllegalStateException("handler returned " + result)), headMethod, mode,
+                    owner.takeCallbacks());
         }
     }
 
-    private void respond(Response r, boolean headMethod, int mode) {
+    private void respond(Response r, boolean headMethod, int mode, List<CompletionCallback> callbacks) {
         if (queue == null || queue.isEmpty()) {
-            encode(r, headMethod, mode);
+            encode(r, headMethod, mode, callbacks);
         } else {
-            queue.add(PendingResponse.ready(r, headMethod, mode));
+            queue.add(PendingResponse.ready(r, headMethod, mode, callbacks));
             pauseIfPipelineFull();
         }
     }
@@ -269,21 +275,33 @@ final class HttpConnection implements ChannelHandler {
         }
         queue.add(slot);
         pauseIfPipelineFull();
+        slot.request = req;
         if (stage instanceof CompletableFuture<?> f && f.isDone()) {
             // Already complete (e.g. completedFuture): no hop through the loop's task queue.
-            slot.response = f.state() == Future.State.SUCCESS ? asResponse(req, f.resultNow())
+            complete(slot, f.state() == Future.State.SUCCESS ? asResponse(req, f.resultNow())
                     : internalError(req, f.state() == Future.State.FAILED ? f.exceptionNow()
-                            : new CancellationException("handler's stage was cancelled"));
-            slot.done = true;
+                            : new CancellationException("handler's stage was cancelled")));
             return;
         }
+        slot.stage = stage;
+        slot.startedAt = ctx.now;
         stage.whenComplete((value, error) -> ctx.loop.execute(() -> {
-            slot.response = error != null ? internalError(req, error) : asResponse(req, value);
-            slot.done = true;
+            if (slot.done) {
+                return; // answered already: the handler timed out
+            }
+            complete(slot, error != null ? internalError(req, error) : asResponse(req, value));
             if (state != State.CLOSED) {
                 afterEvent();
             }
         }));
+    }
+
+    private static void complete(PendingResponse slot, Response response) {
+        slot.response = response;
+        slot.done = true;
+        slot.stage = null;
+        slot.callbacks = slot.request.takeCallbacks();
+        slot.request = null;
     }
 
     private Response asResponse(HttpRequest req, Object value) {
@@ -312,12 +330,13 @@ final class HttpConnection implements ChannelHandler {
         carryLength = 0;
         state = State.HEAD;
         bodyRequest = null;
-        respond(Response.text(status, message + "\n"), false, ResponseEncoder.CLOSE);
+        respond(Response.text(status, message + "\n"), false, ResponseEncoder.CLOSE, null);
     }
 
     // ---- output ----
 
-    private void encode(Response r, boolean headMethod, int mode) {
+    private void encode(Response r, boolean headMethod, int mode, List<CompletionCallback> callbacks) {
+        addWritten(callbacks);
         if (ctx.shuttingDown) {
             mode = ResponseEncoder.CLOSE; // dispatched before the shutdown began, answered after: the last on this connection
         }
@@ -344,6 +363,15 @@ final class HttpConnection implements ChannelHandler {
         }
     }
 
+    private void addWritten(List<CompletionCallback> callbacks) {
+        if (callbacks != null) {
+            if (written == null) {
+                written = new ArrayList<>(callbacks.size());
+            }
+            written.addAll(callbacks);
+        }
+    }
+
     /** Encodes the responses at the head of the queue that are ready, in order. */
     private void drainQueue() {
         while (queue != null && !queue.isEmpty() && queue.peek().done && !closeAfterFlush) {
@@ -351,7 +379,7 @@ final class HttpConnection implements ChannelHandler {
             if (p.interim) {
                 ctx.batch.put(ResponseEncoder.CONTINUE);
             } else {
-                encode(p.response, p.headMethod, p.connection);
+                encode(p.response, p.headMethod, p.connection, p.callbacks);
             }
         }
     }
@@ -398,6 +426,24 @@ final class HttpConnection implements ChannelHandler {
             if (outboundBytes > ctx.config.maxQueuedWriteBytes()) {
                 pauseReading();
             }
+        } else {
+            runCallbacks(true);
+        }
+    }
+
+    /** Runs the completion callbacks of the responses encoded so far. */
+    private void runCallbacks(boolean delivered) {
+        List<CompletionCallback> run = written;
+        if (run == null) {
+            return;
+        }
+        written = null;
+        for (CompletionCallback c : run) {
+            try {
+                c.completed(delivered);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "Completion callback failed", e);
+            }
         }
     }
 
@@ -433,6 +479,7 @@ final class HttpConnection implements ChannelHandler {
         }
         if (outbound.isEmpty()) {
             channel.writeInterest(false);
+            runCallbacks(true);
         }
         afterEvent();
     }
@@ -468,7 +515,7 @@ final class HttpConnection implements ChannelHandler {
         } else if (state == State.BODY || state == State.CHUNKED) {
             ctx.bodyList.append(this, ctx.now + ctx.idleTimeoutNanos); // a body keeps the connection alive as it flows
         } else if (!idle || readPaused) {
-            ctx.busyList.append(this, Long.MAX_VALUE);
+            ctx.busyList.insert(this, handlerDeadline());
         } else if (carryLength > 0) {
             if (list != ctx.headerList) {
                 ctx.headerList.append(this, headStartedAt + ctx.headerTimeoutNanos);
@@ -544,14 +591,44 @@ final class HttpConnection implements ChannelHandler {
 
     // ---- reaper and shutdown ----
 
+    /** @return when the oldest unanswered handler of this connection times out; never if there is none */
+    private long handlerDeadline() {
+        if (queue != null) {
+            for (PendingResponse p : queue) {
+                if (!p.done) {
+                    return p.startedAt + ctx.handlerTimeoutNanos;
+                }
+            }
+        }
+        return ctx.now + LoopContext.NEVER_NANOS;
+    }
+
     /** The reaper found this connection past its deadline in {@code expired}. */
     void expire(ConnectionList expired) {
         if (expired == ctx.headerList) {
             // Slowloris: the head did not arrive within the header timeout.
             fail(Status.REQUEST_TIMEOUT, "Request head not received within the header timeout");
             afterEvent();
+        } else if (expired == ctx.busyList) {
+            timeOutHandlers();
+            afterEvent();
         } else {
             close();
+        }
+    }
+
+    /** Answers 503 for every handler running past the handler timeout, and cancels it. */
+    private void timeOutHandlers() {
+        for (PendingResponse p : queue) {
+            if (!p.done && p.startedAt + ctx.handlerTimeoutNanos - ctx.now <= 0) {
+                LOG.log(Level.WARNING, "Handler did not answer within " + ctx.config.handlerTimeout()
+                        + " on " + p.request + ": answered 503");
+                CompletionStage<?> stage = p.stage;
+                complete(p, LoopContext.HANDLER_TIMEOUT);
+                if (stage instanceof Future<?> f) {
+                    f.cancel(true);
+                }
+            }
         }
     }
 
@@ -567,7 +644,7 @@ final class HttpConnection implements ChannelHandler {
         if (state == State.BODY || state == State.CHUNKED) {
             state = State.HEAD;
             bodyRequest = null;
-            respond(LoopContext.SHUTTING_DOWN, false, ResponseEncoder.CLOSE);
+            respond(LoopContext.SHUTTING_DOWN, false, ResponseEncoder.CLOSE, null);
         }
         if (queue != null) {
             for (PendingResponse p : queue) {
@@ -592,10 +669,21 @@ final class HttpConnection implements ChannelHandler {
         }
         carry = null;
         carryLength = 0;
-        queue = null;
+        if (queue != null) {
+            for (PendingResponse p : queue) {
+                if (p.callbacks != null || p.request != null) {
+                    addWritten(p.callbacks != null ? p.callbacks : p.request.takeCallbacks());
+                }
+                if (p.stage instanceof Future<?> f) {
+                    f.cancel(true); // nobody will read the answer
+                }
+            }
+            queue = null;
+        }
         outbound.clear();
         channel.close();
         ctx.closed(this);
+        runCallbacks(false);
     }
 
     @Override

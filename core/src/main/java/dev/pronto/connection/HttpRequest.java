@@ -1,16 +1,36 @@
 package dev.pronto.connection;
 
+import dev.pronto.Extension;
+import dev.pronto.FilePart;
+import dev.pronto.HttpException;
+import dev.pronto.JsonCodec;
 import dev.pronto.Method;
+import dev.pronto.Params;
 import dev.pronto.Request;
+import dev.pronto.Status;
+import dev.pronto.codec.ContentType;
+import dev.pronto.codec.Cookies;
+import dev.pronto.codec.HostHeader;
+import dev.pronto.codec.Multipart;
+import dev.pronto.codec.MultipartBody;
+import dev.pronto.codec.QueryDecoder;
 import dev.pronto.parser.Methods;
 import dev.pronto.parser.RequestHead;
+import dev.pronto.router.Router;
 
+import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * The engine's {@link Request}: a view over the parsed head's offsets in the loop's read buffer. Strings are made
@@ -33,8 +53,25 @@ public final class HttpRequest implements Request {
         METHODS[Methods.PATCH] = Method.PATCH;
     }
 
+    /** Limits of multipart bodies: parts per body; a file is bounded by the body limit. */
+    static final int MAX_FORM_PARTS = 1000;
+
     private final HttpConnection connection; // null once detached
     private final RequestHead head;
+    private final long maxBodyBytes;
+    private Router.Match<?> routeMatch;
+    // What the framework attached, and views made on first use; all cleared by bind().
+    private String route;
+    private List<String> paramNames;
+    private String[] paramValues;
+    private Object[] extensions; // key, value, key, value…
+    private List<CompletionCallback> callbacks;
+    private HttpRequest detached; // the copy made by detach(), which owns the callbacks from then on
+    private Params queryParams;
+    private ContentType contentType;
+    private MultipartBody multipart;
+    private Params form;
+    private Map<String, String> cookies;
     private ByteBuffer buf;
     private int bodyStart;
     private int bodyLength;
@@ -44,16 +81,18 @@ public final class HttpRequest implements Request {
     private String path;
     private Method method;
 
-    HttpRequest(HttpConnection connection, RequestHead head) {
+    HttpRequest(HttpConnection connection, RequestHead head, long maxBodyBytes) {
         this.connection = connection;
         this.head = head;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
-    private HttpRequest(RequestHead head, ByteBuffer buf, InetSocketAddress remote) {
+    private HttpRequest(RequestHead head, ByteBuffer buf, InetSocketAddress remote, long maxBodyBytes) {
         this.connection = null;
         this.head = head;
         this.buf = buf;
         this.remote = remote;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /** Points this view at a freshly parsed request; the body, if any, is {@code [bodyStart, bodyStart+length)}. */
@@ -65,6 +104,20 @@ public final class HttpRequest implements Request {
         this.target = null;
         this.path = null;
         this.method = null;
+        if (route != null || extensions != null || callbacks != null || queryParams != null || contentType != null
+                || form != null || multipart != null || cookies != null) {
+            route = null;
+            paramNames = null;
+            paramValues = null;
+            extensions = null;
+            callbacks = null;
+            queryParams = null;
+            contentType = null;
+            multipart = null;
+            form = null;
+            cookies = null;
+        }
+        detached = null;
         return this;
     }
 
@@ -87,11 +140,51 @@ public final class HttpRequest implements Request {
         }
         RequestHead h = new RequestHead(Math.max(1, head.headerCount()));
         h.copyFrom(head, -start);
-        HttpRequest d = new HttpRequest(h, ByteBuffer.wrap(copy), remoteAddress());
+        HttpRequest d = new HttpRequest(h, ByteBuffer.wrap(copy), remoteAddress(), maxBodyBytes);
         d.bodyStart = headLength;
         d.bodyLength = bodyLength;
         d.bodyArray = bodyArray;
+        d.method = method;
+        d.route = route;
+        d.paramNames = paramNames;
+        d.paramValues = paramValues;
+        d.extensions = extensions;
+        d.callbacks = callbacks;
+        d.queryParams = queryParams;
+        d.contentType = contentType;
+        d.cookies = cookies;
+        extensions = null;
+        callbacks = null; // they belong to the copy now
+        detached = d;
         return d;
+    }
+
+    /** @return the match holder the router fills for this request (reused across requests of a connection) */
+    @SuppressWarnings("unchecked")
+    public <R> Router.Match<R> routeMatch() {
+        if (routeMatch == null) {
+            routeMatch = new Router.Match<>();
+        }
+        return (Router.Match<R>) routeMatch;
+    }
+
+    /** Records the matched route and its placeholders' values. */
+    public void routed(String pattern, List<String> names, String[] values) {
+        this.route = pattern;
+        this.paramNames = names;
+        this.paramValues = values;
+    }
+
+    /** @return the request that owns this one's completion callbacks: its detached copy, if one was made */
+    HttpRequest owner() {
+        return detached != null ? detached : this;
+    }
+
+    /** @return the completion callbacks registered so far, now owned by the caller; {@code null} when none */
+    List<CompletionCallback> takeCallbacks() {
+        List<CompletionCallback> c = callbacks;
+        callbacks = null;
+        return c;
     }
 
     /** Gives a detached request the body that arrived after its head. */
@@ -200,6 +293,204 @@ public final class HttpRequest implements Request {
             remote = connection.remoteAddress();
         }
         return remote;
+    }
+
+    @Override
+    public Params queryParams() {
+        if (queryParams == null) {
+            queryParams = head.queryStart() < 0 ? Params.empty()
+                    : QueryDecoder.parse(string(head.queryStart(), head.queryEnd()));
+        }
+        return queryParams;
+    }
+
+    @Override
+    public String pathParam(String name) {
+        if (paramNames != null) {
+            int i = paramNames.indexOf(name);
+            if (i >= 0) {
+                return paramValues[i];
+            }
+        }
+        throw new IllegalArgumentException("The route " + route().orElse("(none)") + " has no placeholder {"
+                + name + "}");
+    }
+
+    @Override
+    public Map<String, String> pathParams() {
+        if (paramNames == null || paramNames.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < paramNames.size(); i++) {
+            params.put(paramNames.get(i), paramValues[i]);
+        }
+        return Collections.unmodifiableMap(params);
+    }
+
+    @Override
+    public Optional<String> route() {
+        return Optional.ofNullable(route);
+    }
+
+    @Override
+    public Map<String, List<String>> headerMap() {
+        Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0; i < head.headerCount(); i++) {
+            map.computeIfAbsent(string(head.nameStart(i), head.nameEnd(i)), k -> new ArrayList<>(1))
+                    .add(string(head.valueStart(i), head.valueEnd(i)));
+        }
+        map.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public String text() {
+        if (bodyLength == 0) {
+            return "";
+        }
+        Charset cs = charset().orElse(StandardCharsets.UTF_8);
+        if (bodyArray != null) {
+            return new String(bodyArray, cs);
+        }
+        return new String(body(), cs);
+    }
+
+    @Override
+    public Params form() {
+        if (form == null) {
+            String mime = mimeType().orElse("");
+            if (mime.equals("application/x-www-form-urlencoded")) {
+                form = QueryDecoder.parse(new String(bodyBytes(), StandardCharsets.UTF_8));
+            } else if (mime.equals("multipart/form-data")) {
+                form = multipart().fields();
+            } else {
+                form = Params.empty();
+            }
+        }
+        return form;
+    }
+
+    @Override
+    public List<FilePart> files() {
+        return mimeType().orElse("").equals("multipart/form-data") ? multipart().files() : List.of();
+    }
+
+    private MultipartBody multipart() {
+        if (multipart == null) {
+            String boundary = contentType().boundary().orElseThrow(() ->
+                    new HttpException(Status.BAD_REQUEST, "multipart/form-data without a boundary"));
+            byte[] b = bodyBytes();
+            multipart = Multipart.parse(b, 0, b.length, boundary, MAX_FORM_PARTS, maxBodyBytes);
+        }
+        return multipart;
+    }
+
+    /** The body without a defensive copy, for parsing. */
+    private byte[] bodyBytes() {
+        if (bodyArray == null && bodyLength > 0) {
+            bodyArray = body(); // kept: the parse views below are made from it
+        }
+        return bodyArray != null ? bodyArray : NO_BYTES;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T json(Type type) {
+        JsonCodec codec = JsonCodec.get();
+        byte[] b = bodyBytes();
+        try {
+            return (T) codec.read(b, 0, b.length, type);
+        } catch (Exception e) {
+            throw new HttpException(Status.BAD_REQUEST, "Invalid JSON body: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Override
+    public Optional<String> mimeType() {
+        ContentType ct = contentType();
+        return ct == null ? Optional.empty() : Optional.of(ct.mimeType());
+    }
+
+    @Override
+    public Optional<Charset> charset() {
+        ContentType ct = contentType();
+        return ct == null ? Optional.empty() : ct.charset();
+    }
+
+    private ContentType contentType() {
+        if (contentType == null) {
+            Optional<String> value = header("Content-Type");
+            if (value.isEmpty()) {
+                return null;
+            }
+            contentType = ContentType.parse(value.get());
+        }
+        return contentType;
+    }
+
+    @Override
+    public Map<String, String> cookies() {
+        if (cookies == null) {
+            cookies = Cookies.parse(headers("Cookie"));
+        }
+        return cookies;
+    }
+
+    @Override
+    public Optional<String> hostName() {
+        return header("Host").filter(h -> !h.isEmpty()).map(h -> HostHeader.parse(h).name());
+    }
+
+    @Override
+    public OptionalInt hostPort() {
+        Optional<String> host = header("Host").filter(h -> !h.isEmpty());
+        return host.isEmpty() ? OptionalInt.empty() : HostHeader.parse(host.get()).port();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get(Extension<T> extension) {
+        Object[] ext = extensions;
+        if (ext != null) {
+            for (int i = 0; i < ext.length && ext[i] != null; i += 2) {
+                if (ext[i] == extension) {
+                    return (T) ext[i + 1];
+                }
+            }
+        }
+        T value = extension.compute(this);
+        int free = 0;
+        if (ext == null) {
+            ext = extensions = new Object[8];
+        } else {
+            while (free < ext.length && ext[free] != null) {
+                free += 2;
+            }
+            if (free == ext.length) {
+                ext = extensions = java.util.Arrays.copyOf(ext, ext.length * 2);
+            }
+        }
+        ext[free] = extension;
+        ext[free + 1] = value;
+        return value;
+    }
+
+    @Override
+    public void onComplete(CompletionCallback callback) {
+        java.util.Objects.requireNonNull(callback, "callback");
+        if (callbacks == null) {
+            callbacks = new ArrayList<>(2);
+        }
+        callbacks.add(callback);
     }
 
     @Override

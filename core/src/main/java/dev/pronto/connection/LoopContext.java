@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LoopContext implements LoopHandler {
     static final Response INTERNAL_ERROR = Response.text(Status.INTERNAL_SERVER_ERROR, "Internal Server Error\n");
+    static final Response HANDLER_TIMEOUT = Response.text(Status.SERVICE_UNAVAILABLE,
+            "The handler did not answer in time\n");
     static final Response SHUTTING_DOWN = Response.text(Status.SERVICE_UNAVAILABLE,
             "Service Unavailable: the server is shutting down\n");
     /** How long a closing connection's unread input is drained before the socket is closed. */
@@ -38,14 +40,17 @@ final class LoopContext implements LoopHandler {
     final long idleTimeoutNanos;
     final long headerTimeoutNanos;
     final long writeTimeoutNanos;
+    final long handlerTimeoutNanos;
+    /** A deadline this far away never comes, yet differences of deadlines cannot overflow. */
+    static final long NEVER_NANOS = Long.MAX_VALUE / 4;
 
     final ConnectionList idleList = new ConnectionList("idle");
     final ConnectionList headerList = new ConnectionList("header");
     final ConnectionList bodyList = new ConnectionList("body");
     final ConnectionList writeList = new ConnectionList("write");
     final ConnectionList lingerList = new ConnectionList("linger");
-    final ConnectionList busyList = new ConnectionList("busy"); // waiting for handlers: no timeout
-    private final ConnectionList[] timed = {idleList, headerList, bodyList, writeList, lingerList};
+    final ConnectionList busyList = new ConnectionList("busy"); // waiting for handlers: the handler timeout
+    private final ConnectionList[] timed = {idleList, headerList, bodyList, writeList, lingerList, busyList};
 
     long now = System.nanoTime();
     boolean shuttingDown;
@@ -63,6 +68,7 @@ final class LoopContext implements LoopHandler {
         this.idleTimeoutNanos = config.idleTimeout().toNanos();
         this.headerTimeoutNanos = config.headerTimeout().toNanos();
         this.writeTimeoutNanos = config.writeTimeout().toNanos();
+        this.handlerTimeoutNanos = config.handlerTimeout().toNanos();
         date.update(System.currentTimeMillis());
     }
 

@@ -1,6 +1,10 @@
 package dev.pronto.connection;
 
+import dev.pronto.Request.CompletionCallback;
 import dev.pronto.Response;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** A place in a connection's pipeline queue: the response of one request, or an interim 100 Continue. */
 final class PendingResponse {
@@ -9,6 +13,11 @@ final class PendingResponse {
     final boolean interim;
     Response response;
     boolean done;
+    /** For a response still to come: its request (holder of completion callbacks), stage and start time. */
+    HttpRequest request;
+    CompletionStage<?> stage;
+    long startedAt;
+    List<CompletionCallback> callbacks;
 
     PendingResponse(boolean headMethod, int connection, boolean interim) {
         this.headMethod = headMethod;
@@ -16,10 +25,12 @@ final class PendingResponse {
         this.interim = interim;
     }
 
-    static PendingResponse ready(Response response, boolean headMethod, int connection) {
+    static PendingResponse ready(Response response, boolean headMethod, int connection,
+                                 List<CompletionCallback> callbacks) {
         PendingResponse p = new PendingResponse(headMethod, connection, false);
         p.response = response;
         p.done = true;
+        p.callbacks = callbacks;
         return p;
     }
 }

@@ -1,5 +1,6 @@
 package dev.pronto.connection;
 
+import dev.pronto.App;
 import dev.pronto.Response;
 import dev.pronto.Server;
 import dev.pronto.ServerConfig;
@@ -27,15 +28,36 @@ class AllocationIT {
 
     @Test
     void helloWorldPathAllocatesNothingPerRequestInSteadyState() throws Exception {
-        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(1).build();
         AtomicLong loopThread = new AtomicLong();
-        try (Server server = Server.start(config, request -> {
-                 if (loopThread.get() == 0) {
-                     loopThread.set(Thread.currentThread().threadId()); // plain handlers run on the loop thread
-                 }
-                 return HELLO;
-             });
-             Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Server server = Server.start(config(), request -> {
+            loopThread.compareAndSet(0, Thread.currentThread().threadId()); // plain handlers run on the loop thread
+            return HELLO;
+        })) {
+            assertThat(bytesPerRequest("server handler", server, loopThread)).isLessThan(1.0);
+        }
+    }
+
+    @Test
+    void routedStaticPathThroughTheAppAllocatesNothingPerRequest() throws Exception {
+        AtomicLong loopThread = new AtomicLong();
+        App app = new App()
+                .get("/", request -> {
+                    loopThread.compareAndSet(0, Thread.currentThread().threadId());
+                    return HELLO;
+                })
+                .get("/users/{id}", request -> HELLO)
+                .get("/about", request -> HELLO);
+        try (Server server = app.start(config())) {
+            assertThat(bytesPerRequest("app, static route", server, loopThread)).isLessThan(1.0);
+        }
+    }
+
+    private static ServerConfig config() {
+        return ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(1).build();
+    }
+
+    private static double bytesPerRequest(String path, Server server, AtomicLong loopThread) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(10_000);
             byte[] batch = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".repeat(DEPTH).getBytes(StandardCharsets.US_ASCII);
@@ -55,10 +77,10 @@ class AllocationIT {
             }
             long allocated = threads.getThreadAllocatedBytes(loopId) - before;
             double perRequest = (double) allocated / (batches * DEPTH);
-            System.out.printf("hello-world path: %d bytes allocated by the loop over %d requests = %.3f bytes/request%n",
-                    allocated, batches * DEPTH, perRequest);
+            System.out.printf("%s: %d bytes allocated by the loop over %d requests = %.3f bytes/request%n",
+                    path, allocated, batches * DEPTH, perRequest);
             assertThat(new String(answers, 0, responseLength, StandardCharsets.US_ASCII)).endsWith("Hello world!");
-            assertThat(perRequest).isLessThan(1.0);
+            return perRequest;
         }
     }
 

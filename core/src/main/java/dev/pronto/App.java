@@ -1,0 +1,259 @@
+package dev.pronto;
+
+import dev.pronto.router.RoutePattern;
+import dev.pronto.router.Router;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A web application: routes, error handlers, filters and hooks, then {@link #start} or {@link #run}.
+ *
+ * <pre>{@code
+ * App app = new App();
+ * app.get("/", request -> Response.text("Hello world!"));
+ * app.get("/users/{id}", request -> Response.text("User " + request.pathParam("id")));
+ * app.post("/todos", Handler.blocking(request -> todos.add(request.text())));   // runs on a virtual thread
+ * app.exception(NoSuchElementException.class, (request, e) -> Response.text(404, "Not found"));
+ * app.run(ServerConfig.defaults());
+ * }</pre>
+ *
+ * <p>Routing: {@code {name}} placeholders match one whole, non-empty path segment; the path is percent-decoded
+ * before matching (an encoded {@code %2F} stays inside its segment); a literal segment wins over a placeholder. An
+ * unknown path is answered 404, a known path with another method 405 with {@code Allow}; {@code GET} routes also
+ * answer {@code HEAD}. Two routes that match the same paths for the same method are an error when registered.
+ *
+ * <p>Configure an app from one thread before starting it; it cannot be changed once started.
+ */
+public final class App {
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final Map<String, String> shapes = new LinkedHashMap<>();
+    private final Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers =
+            new LinkedHashMap<>();
+    private final List<Filter.Before> befores = new ArrayList<>();
+    private final List<Filter.After> afters = new ArrayList<>();
+    private final List<Runnable> startHooks = new ArrayList<>();
+    private final List<Runnable> stopHooks = new ArrayList<>();
+    private boolean debug;
+    private boolean started;
+
+    /** Creates an empty app: every path is 404 until routes are added. */
+    public App() {
+    }
+
+    /**
+     * Routes {@code GET} (and {@code HEAD}) requests for a pattern.
+     *
+     * @param pattern a path pattern such as {@code /users/{id}}
+     * @param handler the handler
+     * @return this app
+     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
+     */
+    public App get(String pattern, Handler handler) {
+        return route(Set.of(Method.GET), pattern, handler);
+    }
+
+    /**
+     * Routes {@code POST} requests for a pattern.
+     *
+     * @param pattern a path pattern
+     * @param handler the handler
+     * @return this app
+     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
+     */
+    public App post(String pattern, Handler handler) {
+        return route(Set.of(Method.POST), pattern, handler);
+    }
+
+    /**
+     * Routes {@code PUT} requests for a pattern.
+     *
+     * @param pattern a path pattern
+     * @param handler the handler
+     * @return this app
+     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
+     */
+    public App put(String pattern, Handler handler) {
+        return route(Set.of(Method.PUT), pattern, handler);
+    }
+
+    /**
+     * Routes {@code DELETE} requests for a pattern.
+     *
+     * @param pattern a path pattern
+     * @param handler the handler
+     * @return this app
+     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
+     */
+    public App delete(String pattern, Handler handler) {
+        return route(Set.of(Method.DELETE), pattern, handler);
+    }
+
+    /**
+     * Routes {@code PATCH} requests for a pattern.
+     *
+     * @param pattern a path pattern
+     * @param handler the handler
+     * @return this app
+     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
+     */
+    public App patch(String pattern, Handler handler) {
+        return route(Set.of(Method.PATCH), pattern, handler);
+    }
+
+    /**
+     * Routes requests of every method for a pattern.
+     *
+     * @param pattern a path pattern
+     * @param handler the handler
+     * @return this app
+     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
+     */
+    public App route(String pattern, Handler handler) {
+        return add(null, pattern, handler);
+    }
+
+    /**
+     * Routes requests of the given methods for a pattern.
+     *
+     * @param methods the methods, at least one; {@code GET} also answers {@code HEAD} unless HEAD has its own route
+     * @param pattern a path pattern
+     * @param handler the handler
+     * @return this app
+     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
+     */
+    public App route(Set<Method> methods, String pattern, Handler handler) {
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("No method given for route " + pattern);
+        }
+        return add(List.copyOf(methods), pattern, handler);
+    }
+
+    private App add(List<Method> methods, String pattern, Handler handler) {
+        checkNotStarted();
+        Objects.requireNonNull(handler, "handler");
+        RoutePattern parsed = RoutePattern.parse(pattern);
+        String other = shapes.putIfAbsent(parsed.shape(), pattern);
+        if (other != null && !other.equals(pattern)) {
+            throw new IllegalArgumentException("Routes " + other + " and " + pattern
+                    + " match the same paths: use one pattern with the same placeholder names");
+        }
+        routes.computeIfAbsent(pattern, p -> new Route(parsed)).add(methods, handler);
+        return this;
+    }
+
+    /**
+     * Answers requests whose handling throws {@code type} (or a subclass). The handler of the most specific
+     * registered type wins; register {@code Throwable.class} or {@code Exception.class} for a catch-all. Unknown
+     * paths and wrong methods arrive as {@link HttpException} (404) and {@link MethodNotAllowedException} (405).
+     *
+     * @param type    the exception type
+     * @param handler the error handler
+     * @param <T>     the exception type
+     * @return this app
+     */
+    public <T extends Throwable> App exception(Class<T> type, ErrorHandler<? super T> handler) {
+        checkNotStarted();
+        errorHandlers.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(handler, "handler"));
+        return this;
+    }
+
+    /**
+     * Adds a filter run before every routed handler; it may answer early. Filters run in registration order, on the
+     * thread of the handler (a virtual thread for blocking handlers).
+     *
+     * @param filter the filter
+     * @return this app
+     */
+    public App before(Filter.Before filter) {
+        checkNotStarted();
+        befores.add(Objects.requireNonNull(filter, "filter"));
+        return this;
+    }
+
+    /**
+     * Adds a filter run on every response: from handlers, early answers, error handlers and 404/405.
+     *
+     * @param filter the filter
+     * @return this app
+     */
+    public App after(Filter.After filter) {
+        checkNotStarted();
+        afters.add(Objects.requireNonNull(filter, "filter"));
+        return this;
+    }
+
+    /**
+     * Adds a hook run by {@link #start} before the server accepts connections; if one throws, the start fails.
+     *
+     * @param hook the hook
+     * @return this app
+     */
+    public App onStart(Runnable hook) {
+        checkNotStarted();
+        startHooks.add(Objects.requireNonNull(hook, "hook"));
+        return this;
+    }
+
+    /**
+     * Adds a hook run after the server has shut down (all connections closed), in reverse order of registration.
+     *
+     * @param hook the hook
+     * @return this app
+     */
+    public App onStop(Runnable hook) {
+        checkNotStarted();
+        stopHooks.add(Objects.requireNonNull(hook, "hook"));
+        return this;
+    }
+
+    /**
+     * In debug mode the default 500 response carries the exception's stack trace. Never enable it in production.
+     *
+     * @param enabled whether to show stack traces
+     * @return this app
+     */
+    public App debug(boolean enabled) {
+        checkNotStarted();
+        debug = enabled;
+        return this;
+    }
+
+    /**
+     * Runs the start hooks and starts serving.
+     *
+     * @param config the server configuration
+     * @return the running server; {@link Server#close()} shuts it down gracefully and then runs the stop hooks
+     * @throws java.io.UncheckedIOException if the address cannot be bound
+     */
+    public Server start(ServerConfig config) {
+        checkNotStarted();
+        started = true;
+        Map<RoutePattern, Route> byPattern = new LinkedHashMap<>();
+        routes.values().forEach(r -> byPattern.put(r.pattern, r));
+        AppDispatcher dispatcher = new AppDispatcher(Router.of(byPattern), befores, afters, errorHandlers, debug);
+        startHooks.forEach(Runnable::run);
+        List<Runnable> stops = new ArrayList<>(stopHooks);
+        java.util.Collections.reverse(stops);
+        return Server.serve(config, dispatcher, stops);
+    }
+
+    /**
+     * Starts serving, makes SIGTERM and SIGINT shut down gracefully, and waits until the server has shut down.
+     *
+     * @param config the server configuration
+     */
+    public void run(ServerConfig config) {
+        start(config).closeOnSignals().awaitShutdown();
+    }
+
+    private void checkNotStarted() {
+        if (started) {
+            throw new IllegalStateException("The app has started: configure it before start()");
+        }
+    }
+}

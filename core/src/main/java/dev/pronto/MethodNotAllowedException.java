@@ -1,0 +1,32 @@
+package dev.pronto;
+
+import java.util.List;
+
+/** The path has routes, but none for the request's method: 405 with an {@code Allow} header. */
+public final class MethodNotAllowedException extends HttpException {
+    private static final long serialVersionUID = 1L;
+
+    /** The methods the path accepts. */
+    private final String allow;
+
+    /**
+     * Creates the exception.
+     *
+     * @param method  the method that was refused
+     * @param allowed the methods the path accepts
+     */
+    public MethodNotAllowedException(Method method, List<Method> allowed) {
+        super(Status.METHOD_NOT_ALLOWED, "Method " + method + " not allowed");
+        this.allow = String.join(", ", allowed.stream().map(Method::name).toList());
+    }
+
+    /** @return the {@code Allow} header value, e.g. {@code GET, HEAD, POST} */
+    public String allow() {
+        return allow;
+    }
+
+    @Override
+    public Response toResponse() {
+        return super.toResponse().withHeader("Allow", allow);
+    }
+}

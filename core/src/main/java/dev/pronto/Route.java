@@ -1,0 +1,75 @@
+package dev.pronto;
+
+import dev.pronto.router.RoutePattern;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One route pattern and its handlers by method; filled while the app is configured, read-only once it runs. */
+final class Route {
+    final RoutePattern pattern;
+    private final Handler[] standard = new Handler[Method.standardCount()];
+    private final Map<Method, Handler> others = new LinkedHashMap<>();
+    private Handler any;
+
+    Route(RoutePattern pattern) {
+        this.pattern = pattern;
+    }
+
+    /** Adds handlers; {@code methods == null} means every method. */
+    void add(List<Method> methods, Handler handler) {
+        if (methods == null) {
+            if (any != null || !others.isEmpty() || !allowed().isEmpty()) {
+                throw conflict("every method");
+            }
+            any = handler;
+            return;
+        }
+        if (any != null) {
+            throw conflict("every method");
+        }
+        for (Method m : methods) {
+            int i = m.index();
+            if (i >= 0 ? standard[i] != null : others.containsKey(m)) {
+                throw conflict(m.name());
+            }
+            if (i >= 0) {
+                standard[i] = handler;
+            } else {
+                others.put(m, handler);
+            }
+        }
+    }
+
+    private IllegalArgumentException conflict(String what) {
+        return new IllegalArgumentException("Route " + pattern.pattern() + " is registered twice for " + what);
+    }
+
+    /** @return the handler for a method: HEAD falls back to GET; {@code null} when the method is not allowed */
+    Handler handler(Method method) {
+        if (any != null) {
+            return any;
+        }
+        int i = method.index();
+        Handler h = i >= 0 ? standard[i] : others.get(method);
+        if (h == null && method == Method.HEAD) {
+            h = standard[Method.GET.index()];
+        }
+        return h;
+    }
+
+    /** @return the methods this route answers, for {@code Allow} */
+    List<Method> allowed() {
+        List<Method> allowed = new ArrayList<>();
+        for (Method m : new Method[] {Method.GET, Method.HEAD, Method.POST, Method.PUT, Method.DELETE,
+                Method.CONNECT, Method.OPTIONS, Method.TRACE, Method.PATCH}) {
+            if (standard[m.index()] != null || m == Method.HEAD && standard[Method.GET.index()] != null) {
+                allowed.add(m);
+            }
+        }
+        allowed.addAll(others.keySet());
+        return allowed;
+    }
+}

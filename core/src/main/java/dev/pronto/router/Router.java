@@ -1,0 +1,304 @@
+package dev.pronto.router;
+
+import dev.pronto.codec.PercentDecoder;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the route of a request path, built once and immutable. Static patterns live in an open-addressing table keyed
+ * by the path's bytes, probed straight from the read buffer: the common case neither walks a trie nor allocates.
+ * Patterns with placeholders live in a segment trie where literal segments win over placeholders, with backtracking.
+ * The path is percent-decoded segment by segment before matching, so an encoded {@code %2F} stays inside its segment.
+ *
+ * @param <R> what a pattern routes to
+ */
+public final class Router<R> {
+    /** {@link #match} result: no route has this path. */
+    public static final int NOT_FOUND = 0;
+    /** {@link #match} result: a route was found. */
+    public static final int FOUND = 1;
+    /** {@link #match} result: the path holds an invalid percent-escape. */
+    public static final int BAD_ESCAPE = 2;
+
+    private final byte[][] keys;
+    private final int[] hashes;
+    private final Object[] values;
+    private final int mask;
+    private final Node root;
+
+    private Router(Map<RoutePattern, R> routes) {
+        int statics = (int) routes.keySet().stream().filter(RoutePattern::isStatic).count();
+        int size = Integer.highestOneBit(Math.max(4, statics * 4) - 1) << 1; // load factor ≤ 1/2 (at most 1/4 + ε)
+        keys = new byte[size][];
+        hashes = new int[size];
+        values = new Object[size];
+        mask = size - 1;
+        root = new Node();
+        routes.forEach((pattern, value) -> {
+            if (pattern.isStatic()) {
+                byte[] key = pattern.staticPath();
+                int h = hash(key);
+                int i = h & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = key;
+                hashes[i] = h;
+                values[i] = value;
+            } else {
+                root.insert(pattern, 0, value);
+            }
+        });
+    }
+
+    /**
+     * Builds a router.
+     *
+     * @param routes patterns and what each routes to; no two patterns may have the same {@link RoutePattern#shape()}
+     * @param <R>    what a pattern routes to
+     * @return the router
+     * @throws IllegalArgumentException if two patterns conflict
+     */
+    public static <R> Router<R> of(Map<RoutePattern, R> routes) {
+        Map<String, RoutePattern> shapes = new HashMap<>();
+        for (RoutePattern p : routes.keySet()) {
+            RoutePattern other = shapes.putIfAbsent(p.shape(), p);
+            if (other != null) {
+                throw new IllegalArgumentException("Routes " + other.pattern() + " and " + p.pattern()
+                        + " match the same paths");
+            }
+        }
+        return new Router<>(new LinkedHashMap<>(routes));
+    }
+
+    /**
+     * Finds the route of the path {@code buf[from, to)} (raw, as sent). On {@link #FOUND}, {@code match} holds the
+     * route and the placeholders' decoded values.
+     *
+     * @param buf   the bytes of the request
+     * @param from  the path's first byte
+     * @param to    the index after the path's last byte
+     * @param match receives the result; reset by this call
+     * @return {@link #FOUND}, {@link #NOT_FOUND} or {@link #BAD_ESCAPE}
+     */
+    public int match(ByteBuffer buf, int from, int to, Match<R> match) {
+        match.reset();
+        int h = 0;
+        boolean escaped = false;
+        for (int i = from; i < to; i++) {
+            byte b = buf.get(i);
+            escaped |= b == '%';
+            h = 31 * h + b;
+        }
+        if (from == to) { // an empty path (absolute-form without one) is "/"
+            h = '/';
+        }
+        if (!escaped) {
+            Object value = lookupStatic(buf, from, to, h);
+            if (value != null) {
+                match.set(value);
+                return FOUND;
+            }
+            return root.children == null && root.param == null ? NOT_FOUND : matchTrie(buf, from, to, match);
+        }
+        byte[] raw = new byte[to - from];
+        buf.get(from, raw);
+        byte[] decoded = raw.clone();
+        int n = PercentDecoder.decode(decoded, 0, decoded.length, false);
+        if (n < 0) {
+            return BAD_ESCAPE;
+        }
+        if (!encodesSlash(raw)) {
+            Object value = lookupStatic(ByteBuffer.wrap(decoded), 0, n, hash(decoded, n));
+            if (value != null) {
+                match.set(value);
+                return FOUND;
+            }
+        }
+        return matchTrie(ByteBuffer.wrap(raw), 0, raw.length, match);
+    }
+
+    private Object lookupStatic(ByteBuffer buf, int from, int to, int h) {
+        int len = to - from;
+        for (int i = h & mask; keys[i] != null; i = (i + 1) & mask) {
+            byte[] k = keys[i];
+            if (hashes[i] == h && (k.length == len || len == 0 && k.length == 1) && equal(k, buf, from, len)) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    private static boolean equal(byte[] key, ByteBuffer buf, int from, int len) {
+        if (len == 0) {
+            return key.length == 1 && key[0] == '/';
+        }
+        for (int i = 0; i < len; i++) {
+            if (key[i] != buf.get(from + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int matchTrie(ByteBuffer buf, int from, int to, Match<R> match) {
+        if (from == to || buf.get(from) != '/') {
+            return NOT_FOUND; // "*" and other non-path targets never match a placeholder route
+        }
+        // Split into segments, each percent-decoded on its own.
+        List<byte[]> segments = new ArrayList<>(8);
+        int start = from + 1;
+        for (int i = start; i <= to; i++) {
+            if (i == to || buf.get(i) == '/') {
+                byte[] s = new byte[i - start];
+                buf.get(start, s);
+                int n = PercentDecoder.decode(s, 0, s.length, false);
+                if (n < 0) {
+                    return BAD_ESCAPE;
+                }
+                segments.add(n == s.length ? s : Arrays.copyOf(s, n));
+                start = i + 1;
+            }
+        }
+        String[] params = new String[segments.size()];
+        Node found = root.find(segments, 0, params, 0);
+        if (found == null) {
+            return NOT_FOUND;
+        }
+        int count = 0;
+        while (count < params.length && params[count] != null) {
+            count++;
+        }
+        match.set(found.value);
+        match.params = Arrays.copyOf(params, count);
+        return FOUND;
+    }
+
+    private static int hash(byte[] key) {
+        return hash(key, key.length);
+    }
+
+    private static int hash(byte[] key, int len) {
+        int h = 0;
+        for (int i = 0; i < len; i++) {
+            h = 31 * h + key[i];
+        }
+        return h;
+    }
+
+    private static boolean encodesSlash(byte[] raw) {
+        for (int i = 0; i + 2 < raw.length; i++) {
+            if (raw[i] == '%' && raw[i + 1] == '2' && (raw[i + 2] == 'F' || raw[i + 2] == 'f')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One level of the trie: literal children by segment bytes, at most one placeholder child. */
+    private static final class Node {
+        byte[][] literals;
+        Node[] children;
+        Node param;
+        Object value;
+
+        void insert(RoutePattern pattern, int depth, Object v) {
+            if (depth == pattern.segments().size()) {
+                value = v;
+                return;
+            }
+            byte[] literal = pattern.segments().get(depth);
+            Node next;
+            if (literal == null) {
+                if (param == null) {
+                    param = new Node();
+                }
+                next = param;
+            } else {
+                next = literalChild(literal);
+                if (next == null) {
+                    int n = children == null ? 0 : children.length;
+                    literals = literals == null ? new byte[1][] : Arrays.copyOf(literals, n + 1);
+                    children = children == null ? new Node[1] : Arrays.copyOf(children, n + 1);
+                    literals[n] = literal;
+                    next = children[n] = new Node();
+                }
+            }
+            next.insert(pattern, depth + 1, v);
+        }
+
+        Node literalChild(byte[] segment) {
+            if (literals != null) {
+                for (int i = 0; i < literals.length; i++) {
+                    if (Arrays.equals(literals[i], segment)) {
+                        return children[i];
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Depth-first: the literal child first, then the placeholder, backtracking on a dead end. */
+        Node find(List<byte[]> segments, int depth, String[] params, int paramCount) {
+            if (depth == segments.size()) {
+                return value != null ? this : null;
+            }
+            byte[] segment = segments.get(depth);
+            Node literal = literalChild(segment);
+            if (literal != null) {
+                Node found = literal.find(segments, depth + 1, params, paramCount);
+                if (found != null) {
+                    return found;
+                }
+            }
+            if (param != null && segment.length > 0) {
+                params[paramCount] = new String(segment, StandardCharsets.UTF_8);
+                Node found = param.find(segments, depth + 1, params, paramCount + 1);
+                if (found != null) {
+                    return found;
+                }
+                params[paramCount] = null;
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The result of {@link #match}: the route, and the placeholders' values in pattern order. Reusable.
+     *
+     * @param <R> what a pattern routes to
+     */
+    public static final class Match<R> {
+        private Object value;
+        private String[] params;
+
+        void reset() {
+            value = null;
+            params = null;
+        }
+
+        void set(Object v) {
+            value = v;
+        }
+
+        /** @return the route found */
+        @SuppressWarnings("unchecked")
+        public R value() {
+            return (R) value;
+        }
+
+        /** @return the placeholders' percent-decoded values in pattern order (empty for a static route) */
+        public String[] params() {
+            return params == null ? NO_PARAMS : params;
+        }
+
+        private static final String[] NO_PARAMS = new String[0];
+    }
+}

@@ -1,0 +1,102 @@
+package dev.pronto.router;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RouterTest {
+    private static Router<String> router(String... patterns) {
+        Map<RoutePattern, String> routes = new LinkedHashMap<>();
+        for (String p : patterns) {
+            routes.put(RoutePattern.parse(p), p);
+        }
+        return Router.of(routes);
+    }
+
+    /** Matches {@code path} placed inside a larger direct buffer, as the engine does. */
+    private static String match(Router<String> router, String path) {
+        byte[] bytes = ("GET " + path + " HTTP/1.1").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buf = ByteBuffer.allocateDirect(bytes.length);
+        buf.put(bytes);
+        Router.Match<String> m = new Router.Match<>();
+        int result = router.match(buf, 4, 4 + path.getBytes(StandardCharsets.UTF_8).length, m);
+        return switch (result) {
+            case Router.FOUND -> m.value() + (m.params().length == 0 ? "" : " " + String.join(",", m.params()));
+            case Router.NOT_FOUND -> "404";
+            default -> "400";
+        };
+    }
+
+    @Test
+    void staticRoutesAreFoundByExactBytes() {
+        Router<String> r = router("/", "/a", "/a/b", "/a/b/", "/ab");
+        assertThat(match(r, "/")).isEqualTo("/");
+        assertThat(match(r, "")).isEqualTo("/");
+        assertThat(match(r, "/a")).isEqualTo("/a");
+        assertThat(match(r, "/a/b")).isEqualTo("/a/b");
+        assertThat(match(r, "/a/b/")).isEqualTo("/a/b/");
+        assertThat(match(r, "/ab")).isEqualTo("/ab");
+        assertThat(match(r, "/A")).isEqualTo("404");
+        assertThat(match(r, "/a/")).isEqualTo("404");
+        assertThat(match(r, "*")).isEqualTo("404");
+    }
+
+    @Test
+    void manyStaticRoutesAllResolve() {
+        String[] patterns = new String[500];
+        for (int i = 0; i < patterns.length; i++) {
+            patterns[i] = "/route/" + i;
+        }
+        Router<String> r = router(patterns);
+        for (String p : patterns) {
+            assertThat(match(r, p)).isEqualTo(p);
+        }
+        assertThat(match(r, "/route/500")).isEqualTo("404");
+    }
+
+    @Test
+    void literalSegmentsWinAndTheTrieBacktracks() {
+        Router<String> r = router("/a/{x}/c", "/a/b/d", "/{any}/b/c/{y}", "/a/{x}");
+        assertThat(match(r, "/a/b/c")).isEqualTo("/a/{x}/c b");  // /a/b has no child c: back to {x}
+        assertThat(match(r, "/a/b/d")).isEqualTo("/a/b/d");
+        assertThat(match(r, "/a/b/c/9")).isEqualTo("/{any}/b/c/{y} a,9");
+        assertThat(match(r, "/a/b")).isEqualTo("/a/{x} b");
+        assertThat(match(r, "/a/")).isEqualTo("404");             // placeholders never match an empty segment
+        assertThat(match(r, "/a//c")).isEqualTo("404");
+    }
+
+    @Test
+    void segmentsAreDecodedOneByOne() {
+        Router<String> r = router("/files/{name}", "/files/a/b", "/caf\u00e9");
+        assertThat(match(r, "/files/a%2Fb")).isEqualTo("/files/{name} a/b");
+        assertThat(match(r, "/files/a%2fb")).isEqualTo("/files/{name} a/b");
+        assertThat(match(r, "/files/%61/%62")).isEqualTo("/files/a/b");
+        assertThat(match(r, "/caf%C3%A9")).isEqualTo("/caf\u00e9");
+        assertThat(match(r, "/caf%c3%a9")).isEqualTo("/caf\u00e9");
+        assertThat(match(r, "/files/%2")).isEqualTo("400");
+        assertThat(match(r, "/files/%zz")).isEqualTo("400");
+        assertThat(match(r, "/files/a+b")).isEqualTo("/files/{name} a+b"); // '+' is not a space in a path
+    }
+
+    @Test
+    void patternsThatMatchTheSamePathsConflict() {
+        Map<RoutePattern, String> routes = new LinkedHashMap<>();
+        routes.put(RoutePattern.parse("/u/{id}"), "a");
+        routes.put(RoutePattern.parse("/u/{name}"), "b");
+        assertThatThrownBy(() -> Router.of(routes)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/u/{id}").hasMessageContaining("/u/{name}");
+    }
+
+    @Test
+    void malformedPatternsAreRefused() {
+        for (String bad : new String[] {"", "x", "/a/{", "/a/{b", "/a/b}", "/a/{b}c", "/{a}/{a}", "/{a-b}", "/a?b"}) {
+            assertThatThrownBy(() -> RoutePattern.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
