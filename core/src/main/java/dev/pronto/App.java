@@ -232,10 +232,8 @@ public final class App {
      */
     public Server start(ServerConfig config) {
         checkNotStarted();
+        AppDispatcher dispatcher = dispatcher();
         started = true;
-        Map<RoutePattern, Route> byPattern = new LinkedHashMap<>();
-        routes.values().forEach(r -> byPattern.put(r.pattern, r));
-        AppDispatcher dispatcher = new AppDispatcher(Router.of(byPattern), befores, afters, errorHandlers, debug);
         startHooks.forEach(Runnable::run);
         List<Runnable> stops = new ArrayList<>(stopHooks);
         java.util.Collections.reverse(stops);
@@ -249,6 +247,13 @@ public final class App {
      */
     public void run(ServerConfig config) {
         start(config).closeOnSignals().awaitShutdown();
+    }
+
+    /** @return what the engine calls for each request: the routes, filters and error handlers as they are now */
+    AppDispatcher dispatcher() {
+        Map<RoutePattern, Route> byPattern = new LinkedHashMap<>();
+        routes.values().forEach(r -> byPattern.put(r.pattern, r));
+        return new AppDispatcher(Router.of(byPattern), befores, afters, errorHandlers, debug);
     }
 
     private void checkNotStarted() {
