@@ -65,6 +65,9 @@ final class HttpConnection implements ChannelHandler {
     HttpConnection prev;
     HttpConnection next;
     long deadline;
+    private long bodyStartedAt;
+    private long bodyBytes;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     HttpConnection(LoopContext ctx, Channel channel) {
         this.ctx = ctx;
@@ -130,6 +133,7 @@ final class HttpConnection implements ChannelHandler {
                 in.get(pos, body, bodyFill, take);
                 pos += take;
                 bodyFill += take;
+                bodyBytes += take;
                 if (bodyFill == body.length) {
                     finishBody(body);
                 }
@@ -140,6 +144,7 @@ final class HttpConnection implements ChannelHandler {
                     return;
                 }
                 pos += consumed;
+                bodyBytes += consumed;
                 if (decoder.done()) {
                     finishBody(chunkBody.toArray());
                 }
@@ -163,6 +168,8 @@ final class HttpConnection implements ChannelHandler {
             decoder.reset();
             chunkBody = new BodyBuffer();
             state = State.CHUNKED;
+            bodyStartedAt = ctx.now;
+            bodyBytes = 0;
             continueIfExpected(pos == end);
             return pos;
         }
@@ -184,6 +191,8 @@ final class HttpConnection implements ChannelHandler {
         bodyFill = end - pos;
         in.get(pos, body, 0, bodyFill);
         state = State.BODY;
+        bodyStartedAt = ctx.now;
+        bodyBytes = bodyFill;
         continueIfExpected(bodyFill == 0);
         return end;
     }
@@ -243,10 +252,13 @@ final class HttpConnection implements ChannelHandler {
             stopParsing = true; // RFC 9112 §9.6: nothing after a request that closes the connection is read
         }
         Object result;
+        ctx.dispatching(req);
         try {
             result = ctx.dispatcher.dispatch(req);
         } catch (Throwable t) {
             result = internalError(req, t);
+        } finally {
+            ctx.dispatched();
         }
         HttpRequest owner = req.owner();
         if (result instanceof Response r) {
@@ -326,11 +338,22 @@ final class HttpConnection implements ChannelHandler {
     }
 
     private void fail(int status, String message) {
+        failWith(Response.text(status, message + "\n"));
+    }
+
+    private void failWith(Response response) {
         stopParsing = true;
         carryLength = 0;
         state = State.HEAD;
         bodyRequest = null;
-        respond(Response.text(status, message + "\n"), false, ResponseEncoder.CLOSE, null);
+        head.reset(); // a partial head is abandoned: the next parse would not resume it
+        respond(response, false, ResponseEncoder.CLOSE, null);
+    }
+
+    /** Past the connection limit: a polite 503, then close. */
+    void refuse(Response busy) {
+        failWith(busy);
+        afterEvent();
     }
 
     // ---- output ----
@@ -513,7 +536,7 @@ final class HttpConnection implements ChannelHandler {
                 ctx.writeList.append(this, ctx.now + ctx.writeTimeoutNanos);
             }
         } else if (state == State.BODY || state == State.CHUNKED) {
-            ctx.bodyList.append(this, ctx.now + ctx.idleTimeoutNanos); // a body keeps the connection alive as it flows
+            ctx.bodyList.insert(this, bodyDeadline());
         } else if (!idle || readPaused) {
             ctx.busyList.insert(this, handlerDeadline());
         } else if (carryLength > 0) {
@@ -591,6 +614,21 @@ final class HttpConnection implements ChannelHandler {
 
     // ---- reaper and shutdown ----
 
+    /**
+     * A body must keep arriving (within the idle timeout of the last bytes) and, if a minimum rate is set, keep up
+     * with it after its first second: by then, {@code minBodyRate} bytes a second.
+     */
+    private long bodyDeadline() {
+        long idle = ctx.now + ctx.idleTimeoutNanos;
+        long rate = ctx.config.minBodyRate();
+        if (rate == 0) {
+            return idle;
+        }
+        long onSchedule = bodyStartedAt + NANOS_PER_SECOND
+                + (long) (bodyBytes * (double) NANOS_PER_SECOND / rate);
+        return onSchedule - idle < 0 ? onSchedule : idle;
+    }
+
     /** @return when the oldest unanswered handler of this connection times out; never if there is none */
     private long handlerDeadline() {
         if (queue != null) {
@@ -608,6 +646,10 @@ final class HttpConnection implements ChannelHandler {
         if (expired == ctx.headerList) {
             // Slowloris: the head did not arrive within the header timeout.
             fail(Status.REQUEST_TIMEOUT, "Request head not received within the header timeout");
+            afterEvent();
+        } else if (expired == ctx.bodyList) {
+            LOG.log(Level.DEBUG, "Closing a connection whose request body stalled or fell below the minimum rate");
+            failWith(LoopContext.BODY_TOO_SLOW);
             afterEvent();
         } else if (expired == ctx.busyList) {
             timeOutHandlers();

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** A running HTTP/1.1 server: a transport binding plus one {@link LoopContext} per event loop. */
@@ -20,6 +21,7 @@ public final class HttpEngine {
     private final CountDownLatch ready;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+    private final AtomicInteger open = new AtomicInteger();
 
     private HttpEngine(ServerConfig config, Dispatcher dispatcher, Transport transport) throws IOException {
         this.config = config;
@@ -27,12 +29,63 @@ public final class HttpEngine {
         this.ready = new CountDownLatch(config.eventLoops());
         this.binding = transport.bind(new InetSocketAddress(config.host(), config.port()), config.eventLoops(),
                 loop -> {
-                    LoopContext ctx = new LoopContext(config, dispatcher, loop);
+                    LoopContext ctx = new LoopContext(config, dispatcher, loop, open);
                     contexts.set(loop.index(), ctx);
                     ready.countDown();
                     return ctx;
                 });
         await(ready, 30_000);
+        Thread.ofPlatform().daemon().name("pronto-watchdog").start(this::watchLoops);
+    }
+
+    /**
+     * Logs a plain handler that holds its event loop past {@link ServerConfig#stallWarning()}: a blocking call made
+     * by mistake on the loop stalls every connection of that loop. It samples each loop's dispatch counter; the hot
+     * path pays one opaque store per request.
+     */
+    private void watchLoops() {
+        long threshold = config.stallWarning().toNanos();
+        long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(threshold / 4,
+                TimeUnit.MILLISECONDS.toNanos(250)));
+        int n = contexts.length();
+        long[] seenSequence = new long[n];
+        long[] seenSince = new long[n];
+        long[] warnedSequence = new long[n];
+        java.util.Arrays.fill(warnedSequence, -1);
+        try {
+            while (!terminated.await(period, TimeUnit.NANOSECONDS)) {
+                long now = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    LoopContext ctx = contexts.get(i);
+                    long sequence = ctx.dispatchSequence();
+                    HttpRequest running = ctx.dispatchingNow();
+                    if (running == null || sequence != seenSequence[i]) {
+                        seenSequence[i] = sequence;
+                        seenSince[i] = now;
+                    } else if (now - seenSince[i] >= threshold && warnedSequence[i] != sequence) {
+                        warnedSequence[i] = sequence;
+                        warnStall(ctx, running, now - seenSince[i]);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void warnStall(LoopContext ctx, HttpRequest running, long nanos) {
+        Thread loop = ctx.thread;
+        StringBuilder b = new StringBuilder("Event loop ").append(loop == null ? "?" : loop.getName())
+                .append(" has been running one handler for over ").append(TimeUnit.NANOSECONDS.toMillis(nanos))
+                .append(" ms (route ").append(running.routeForDiagnostics())
+                .append("): a blocking call on the event loop stalls every connection of the loop;")
+                .append(" make the handler Handler.blocking(...) or Handler.async(...).");
+        if (loop != null) {
+            for (StackTraceElement e : loop.getStackTrace()) {
+                b.append("\n\tat ").append(e);
+            }
+        }
+        System.getLogger(HttpEngine.class.getName()).log(System.Logger.Level.WARNING, b.toString());
     }
 
     /**

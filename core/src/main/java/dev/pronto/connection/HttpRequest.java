@@ -175,6 +175,12 @@ public final class HttpRequest implements Request {
         this.paramValues = values;
     }
 
+    /** @return the matched route, read racily by the stall watchdog: a log line, never a decision */
+    String routeForDiagnostics() {
+        String r = route;
+        return r != null ? r : "(none)";
+    }
+
     /** @return the request that owns this one's completion callbacks: its detached copy, if one was made */
     HttpRequest owner() {
         return detached != null ? detached : this;

@@ -15,6 +15,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * What one event loop shares among its connections: the read buffer, the write batch, the parser, the date line,
@@ -24,6 +27,10 @@ final class LoopContext implements LoopHandler {
     static final Response INTERNAL_ERROR = Response.text(Status.INTERNAL_SERVER_ERROR, "Internal Server Error\n");
     static final Response HANDLER_TIMEOUT = Response.text(Status.SERVICE_UNAVAILABLE,
             "The handler did not answer in time\n");
+    static final Response TOO_MANY_CONNECTIONS = Response.text(Status.SERVICE_UNAVAILABLE,
+            "Too many connections: try again later\n").withHeader("Retry-After", "1");
+    static final Response BODY_TOO_SLOW = Response.text(Status.REQUEST_TIMEOUT,
+            "Request body arrived too slowly\n");
     static final Response SHUTTING_DOWN = Response.text(Status.SERVICE_UNAVAILABLE,
             "Service Unavailable: the server is shutting down\n");
     /** How long a closing connection's unread input is drained before the socket is closed. */
@@ -55,8 +62,26 @@ final class LoopContext implements LoopHandler {
     long now = System.nanoTime();
     boolean shuttingDown;
     private volatile int connections;
+    private final AtomicInteger open; // connections over all loops, for maxConnections
+    @SuppressWarnings("unused") // through DISPATCHING
+    private HttpRequest dispatching;
+    private long sequence;
+    Thread thread; // the loop's thread, known from its first tick
+    private static final VarHandle DISPATCHING;
+    private static final VarHandle SEQUENCE;
 
-    LoopContext(ServerConfig config, Dispatcher dispatcher, EventLoop loop) {
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            DISPATCHING = lookup.findVarHandle(LoopContext.class, "dispatching", HttpRequest.class);
+            SEQUENCE = lookup.findVarHandle(LoopContext.class, "sequence", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    LoopContext(ServerConfig config, Dispatcher dispatcher, EventLoop loop, AtomicInteger open) {
+        this.open = open;
         this.config = config;
         this.dispatcher = dispatcher;
         this.loop = loop;
@@ -76,8 +101,11 @@ final class LoopContext implements LoopHandler {
     public ChannelHandler accepted(Channel channel) {
         HttpConnection c = new HttpConnection(this, channel);
         connections++;
+        int openNow = open.incrementAndGet();
         if (shuttingDown) {
             c.close();
+        } else if (openNow > config.maxConnections()) {
+            c.refuse(TOO_MANY_CONNECTIONS);
         } else {
             idleList.append(c, now + idleTimeoutNanos);
         }
@@ -86,6 +114,30 @@ final class LoopContext implements LoopHandler {
 
     void closed(HttpConnection c) {
         connections--;
+        open.decrementAndGet();
+    }
+
+    // ---- what the stall watchdog reads from another thread ----
+
+    /** Marks the start of a dispatch: the request a plain handler is running for. */
+    void dispatching(HttpRequest request) {
+        DISPATCHING.setOpaque(this, request);
+    }
+
+    /** Marks the end of a dispatch. */
+    void dispatched() {
+        DISPATCHING.setOpaque(this, (HttpRequest) null);
+        SEQUENCE.setOpaque(this, sequence + 1); // only this thread writes it
+    }
+
+    /** @return the request whose handler is running on this loop now, if any (read from another thread) */
+    HttpRequest dispatchingNow() {
+        return (HttpRequest) DISPATCHING.getOpaque(this);
+    }
+
+    /** @return how many dispatches have finished on this loop (read from another thread) */
+    long dispatchSequence() {
+        return (long) SEQUENCE.getOpaque(this);
     }
 
     int connectionCount() {
@@ -94,6 +146,9 @@ final class LoopContext implements LoopHandler {
 
     @Override
     public long tick(long nanoTime, long epochMillis) {
+        if (thread == null) {
+            thread = Thread.currentThread();
+        }
         now = nanoTime;
         date.update(epochMillis);
         long wait = MAX_WAIT_NANOS;

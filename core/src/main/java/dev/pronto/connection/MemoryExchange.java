@@ -8,6 +8,7 @@ import dev.pronto.transport.EventLoop;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole request → response data path of one connection, in memory: the real parser, dispatcher, pipeline queue,
@@ -27,7 +28,7 @@ public final class MemoryExchange {
      * @param dispatcher routes and handles requests
      */
     public MemoryExchange(ServerConfig config, Dispatcher dispatcher) {
-        LoopContext ctx = new LoopContext(config, dispatcher, loop);
+        LoopContext ctx = new LoopContext(config, dispatcher, loop, new AtomicInteger());
         connection = ctx.accepted(channel);
     }
 

@@ -21,7 +21,8 @@ public final class NioTransport implements Transport {
         List<NioLoop> started = new ArrayList<>(loops);
         List<ServerSocketChannel> listeners = new ArrayList<>(loops);
         try {
-            ServerSocketChannel first = openListener(address, loops > 1);
+            // SO_REUSEPORT even for one loop: worker processes (and a reloaded worker) bind the same port.
+            ServerSocketChannel first = openListener(address, true);
             listeners.add(first);
             InetSocketAddress bound = (InetSocketAddress) first.getLocalAddress();
             boolean reusePort = loops > 1 && first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
