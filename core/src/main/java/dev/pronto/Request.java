@@ -157,10 +157,21 @@ public interface Request {
         return Optional.ofNullable(cookies().get(name));
     }
 
-    /** @return the host name of the {@code Host} header, without port (brackets of an IPv6 literal removed) */
+    /**
+     * Returns the host the request is for: from an absolute-form target ({@code GET http://host:port/path}) when
+     * there is one, else from the {@code Host} header (RFC 9112 §3.2.2).
+     *
+     * @return the host name, lower case, without port (brackets of an IPv6 literal removed); empty when none was sent
+     * @throws HttpException 400 if the host is malformed
+     */
     Optional<String> hostName();
 
-    /** @return the port of the {@code Host} header, when it names one */
+    /**
+     * Returns the port the request is for, from the same place as {@link #hostName()}.
+     *
+     * @return the port, when the authority names one
+     * @throws HttpException 400 if the port is malformed
+     */
     OptionalInt hostPort();
 
     /**

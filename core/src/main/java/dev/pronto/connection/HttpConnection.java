@@ -367,10 +367,12 @@ final class HttpConnection implements ChannelHandler {
         if (!ResponseEncoder.encodeHead(r, mode, ctx.date, batch.buf)) {
             flush();
             if (!ResponseEncoder.encodeHead(r, mode, ctx.date, batch.buf)) {
-                // A head larger than the whole batch (huge user headers): give it a buffer of its own.
-                ByteBuffer big = ByteBuffer.allocate(r.headers().stream()
-                        .mapToInt(e -> e.getKey().length() + e.getValue().length() + 4).sum() + 1024);
-                ResponseEncoder.encodeHead(r, mode, ctx.date, big);
+                // A head larger than the whole batch (huge headers or content type): a buffer of its own.
+                int size = 2 * batch.buf.capacity();
+                ByteBuffer big = ByteBuffer.allocate(size);
+                while (!ResponseEncoder.encodeHead(r, mode, ctx.date, big)) {
+                    big = ByteBuffer.allocate(size *= 2);
+                }
                 batch.addSegment(big.flip());
             }
         }

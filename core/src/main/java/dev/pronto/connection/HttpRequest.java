@@ -453,13 +453,23 @@ public final class HttpRequest implements Request {
 
     @Override
     public Optional<String> hostName() {
-        return header("Host").filter(h -> !h.isEmpty()).map(h -> HostHeader.parse(h).name());
+        return host().map(HostHeader::name);
     }
 
     @Override
     public OptionalInt hostPort() {
-        Optional<String> host = header("Host").filter(h -> !h.isEmpty());
-        return host.isEmpty() ? OptionalInt.empty() : HostHeader.parse(host.get()).port();
+        return host().map(HostHeader::port).orElse(OptionalInt.empty());
+    }
+
+    /** RFC 9112 §3.2.2: the authority of an absolute-form target wins over the Host header. */
+    private Optional<HostHeader> host() {
+        String authority = head.authorityStart() >= 0 && head.authorityEnd() > head.authorityStart()
+                ? string(head.authorityStart(), head.authorityEnd()) : header("Host").orElse("");
+        int at = authority.lastIndexOf('@'); // userinfo is not part of the host
+        if (at >= 0) {
+            authority = authority.substring(at + 1);
+        }
+        return authority.isEmpty() ? Optional.empty() : Optional.of(HostHeader.parse(authority));
     }
 
     @Override
@@ -474,6 +484,7 @@ public final class HttpRequest implements Request {
             }
         }
         T value = extension.compute(this);
+        ext = extensions; // re-read: computing may have read other extensions and grown the table
         int free = 0;
         if (ext == null) {
             ext = extensions = new Object[8];
