@@ -149,7 +149,9 @@ public final class App {
     /**
      * Answers requests whose handling throws {@code type} (or a subclass). The handler of the most specific
      * registered type wins; register {@code Throwable.class} or {@code Exception.class} for a catch-all. Unknown
-     * paths and wrong methods arrive as {@link HttpException} (404) and {@link MethodNotAllowedException} (405).
+     * paths and wrong methods arrive as {@link HttpException} (404) and {@link MethodNotAllowedException} (405), so a
+     * catch-all answers them too; register a handler for {@code HttpException.class} (for example returning
+     * {@code e.toResponse()}) to keep their default answers beside a catch-all.
      *
      * @param type    the exception type
      * @param handler the error handler

@@ -110,9 +110,9 @@ final class AppDispatcher implements Dispatcher {
     }
 
     private CompletableFuture<Response> runBlocking(HttpRequest request, Handler handler) {
-        VirtualTask task = new VirtualTask();
+        CancelPropagating task = new CancelPropagating(null);
         Thread thread = virtualThreads.newThread(() -> task.complete(after(request, run(request, handler))));
-        task.thread = thread;
+        task.onCancel = thread::interrupt; // set before anyone can see the task
         thread.start();
         return task;
     }
@@ -132,8 +132,11 @@ final class AppDispatcher implements Dispatcher {
             return CompletableFuture.completedFuture(after(request,
                     error(request, new NullPointerException("handler returned a null stage"))));
         }
-        return stage.handle((response, failure) -> after(request,
-                failure != null ? error(request, failure) : nonNullOrError(request, response)));
+        CompletionStage<Response> user = stage;
+        CancelPropagating result = new CancelPropagating(() -> user.toCompletableFuture().cancel(true));
+        stage.handle((response, failure) -> result.complete(after(request,
+                failure != null ? error(request, failure) : nonNullOrError(request, response))));
+        return result;
     }
 
     private Response nonNullOrError(Request request, Response response) {
@@ -183,16 +186,27 @@ final class AppDispatcher implements Dispatcher {
         return Response.text(Status.INTERNAL_SERVER_ERROR, "Internal Server Error\n\n" + trace);
     }
 
-    /** The future of a blocking handler; cancelling it (on handler timeout) interrupts the virtual thread. */
-    private static final class VirtualTask extends CompletableFuture<Response> {
-        volatile Thread thread;
+    /**
+     * The future the engine waits on. The engine cancels it when the handler times out or the client is gone; the
+     * cancellation reaches the handler: a blocking handler's virtual thread is interrupted, an asynchronous
+     * handler's own future is cancelled.
+     */
+    private static final class CancelPropagating extends CompletableFuture<Response> {
+        volatile Runnable onCancel;
+
+        CancelPropagating(Runnable onCancel) {
+            this.onCancel = onCancel;
+        }
 
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
-            Thread t = thread;
-            if (cancelled && mayInterruptIfRunning && t != null) {
-                t.interrupt();
+            if (cancelled) {
+                try {
+                    onCancel.run();
+                } catch (RuntimeException e) { // e.g. a stage that cannot be a CompletableFuture
+                    LOG.log(Level.DEBUG, "Could not cancel a handler's stage: " + e);
+                }
             }
             return cancelled;
         }

@@ -262,7 +262,7 @@ final class HttpConnection implements ChannelHandler {
         }
         HttpRequest owner = req.owner();
         if (result instanceof Response r) {
-            respond(r, headMethod, mode, owner.takeCallbacks());
+            respond(asResponse(req, r), headMethod, mode, owner.takeCallbacks());
         } else if (result instanceof CompletionStage<?> stage) {
             await(owner, stage, headMethod, mode);
         } else {
@@ -288,14 +288,15 @@ final class HttpConnection implements ChannelHandler {
         queue.add(slot);
         pauseIfPipelineFull();
         slot.request = req;
-        if (stage instanceof CompletableFuture<?> f && f.isDone()) {
+        CompletableFuture<?> f = asFuture(stage);
+        if (f != null && f.isDone()) {
             // Already complete (e.g. completedFuture): no hop through the loop's task queue.
             complete(slot, f.state() == Future.State.SUCCESS ? asResponse(req, f.resultNow())
                     : internalError(req, f.state() == Future.State.FAILED ? f.exceptionNow()
                             : new CancellationException("handler's stage was cancelled")));
             return;
         }
-        slot.stage = stage;
+        slot.future = f;
         slot.startedAt = ctx.now;
         stage.whenComplete((value, error) -> ctx.loop.execute(() -> {
             if (slot.done) {
@@ -311,14 +312,29 @@ final class HttpConnection implements ChannelHandler {
     private static void complete(PendingResponse slot, Response response) {
         slot.response = response;
         slot.done = true;
-        slot.stage = null;
+        slot.future = null;
         slot.callbacks = slot.request.takeCallbacks();
         slot.request = null;
     }
 
+    /** @return the stage as a future, to look at and cancel; {@code null} for a stage that cannot be one */
+    private static CompletableFuture<?> asFuture(CompletionStage<?> stage) {
+        try {
+            return stage.toCompletableFuture(); // the stage itself, or for a minimal stage a future following it
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
     private Response asResponse(HttpRequest req, Object value) {
-        return value instanceof Response r ? r
-                : internalError(req, new IllegalStateException("handler completed with " + value));
+        if (!(value instanceof Response r)) {
+            return internalError(req, new IllegalStateException("handler completed with " + value));
+        }
+        if (r.status() < 200) {
+            return internalError(req, new IllegalStateException("a handler answered " + r.status()
+                    + ": an informational (1xx) status cannot be the final response"));
+        }
+        return r;
     }
 
     private static Response internalError(HttpRequest req, Throwable t) {
@@ -667,10 +683,10 @@ final class HttpConnection implements ChannelHandler {
             if (!p.done && p.startedAt + ctx.handlerTimeoutNanos - ctx.now <= 0) {
                 LOG.log(Level.WARNING, "Handler did not answer within " + ctx.config.handlerTimeout()
                         + " on " + p.request + ": answered 503");
-                CompletionStage<?> stage = p.stage;
+                CompletableFuture<?> future = p.future;
                 complete(p, LoopContext.HANDLER_TIMEOUT);
-                if (stage instanceof Future<?> f) {
-                    f.cancel(true);
+                if (future != null) {
+                    future.cancel(true);
                 }
             }
         }
@@ -718,8 +734,8 @@ final class HttpConnection implements ChannelHandler {
                 if (p.callbacks != null || p.request != null) {
                     addWritten(p.callbacks != null ? p.callbacks : p.request.takeCallbacks());
                 }
-                if (p.stage instanceof Future<?> f) {
-                    f.cancel(true); // nobody will read the answer
+                if (p.future != null) {
+                    p.future.cancel(true); // nobody will read the answer
                 }
             }
             queue = null;

@@ -4,7 +4,7 @@ import dev.pronto.Request.CompletionCallback;
 import dev.pronto.Response;
 
 import java.util.List;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 
 /** A place in a connection's pipeline queue: the response of one request, or an interim 100 Continue. */
 final class PendingResponse {
@@ -13,9 +13,9 @@ final class PendingResponse {
     final boolean interim;
     Response response;
     boolean done;
-    /** For a response still to come: its request (holder of completion callbacks), stage and start time. */
+    /** For a response still to come: its request (holder of completion callbacks), future and start time. */
     HttpRequest request;
-    CompletionStage<?> stage;
+    CompletableFuture<?> future;
     long startedAt;
     List<CompletionCallback> callbacks;
 

@@ -268,6 +268,15 @@ class HandlersIT {
         }
     }
 
+    @Test
+    void theFutureOfATimedOutAsyncHandlerIsCancelled() throws Exception {
+        try (RawClient c = RawClient.connect(timingOut.port())) {
+            assertThat(c.send(Requests.get("/held/cancel-me")).readResponse().status()).isEqualTo(503);
+        }
+        CompletableFuture<Response> future = held.get("cancel-me");
+        assertThat(future.isCancelled()).as("cancelled before the 503 was sent").isTrue();
+    }
+
     // ---- failures ----
 
     @Test

@@ -99,21 +99,22 @@ class ResponseIT {
     // ---- statuses ----
 
     @Test
-    void everyStatusFrom100To599IsSentWithItsPhraseOnOneConnection() throws Exception {
+    void everyFinalStatusFrom200To599IsSentWithItsPhraseOnOneConnection() throws Exception {
+        // 1xx are interim: one cannot be a final answer (StagesIT: it becomes a 500).
         StringBuilder pipeline = new StringBuilder();
-        for (int code = 100; code <= 599; code++) {
+        for (int code = 200; code <= 599; code++) {
             pipeline.append(Requests.get("/status/" + code));
         }
         try (RawClient c = RawClient.connect(server.port())) {
-            List<RawResponse> responses = c.send(pipeline.toString()).readResponses(500);
+            List<RawResponse> responses = c.send(pipeline.toString()).readResponses(400);
 
-            for (int code = 100; code <= 599; code++) {
-                RawResponse r = responses.get(code - 100);
+            for (int code = 200; code <= 599; code++) {
+                RawResponse r = responses.get(code - 200);
                 assertThat(r.status()).as("status").isEqualTo(code);
                 assertThat(r.reason()).as("reason of %d", code).isEqualTo(Status.reasonPhrase(code)).isNotBlank();
                 assertThat(r.closes()).as("%d closes the connection", code).isFalse();
                 assertThat(r.body()).as("body of %d", code).isEmpty();
-                boolean hasBody = code >= 200 && code != 204 && code != 304;
+                boolean hasBody = code != 204 && code != 304;
                 assertThat(r.header("Content-Length")).as("Content-Length of %d", code)
                         .isEqualTo(hasBody ? java.util.Optional.of("0") : java.util.Optional.empty());
             }
@@ -132,7 +133,6 @@ class ResponseIT {
                 assertThat(r.reason()).isEqualTo(e.getValue());
                 assertThat(r.bodyText()).isEqualTo("body");
             }
-            assertThat(c.send(Requests.get("/status/150")).readResponse().reason()).isEqualTo("Informational");
         }
     }
 
