@@ -1,79 +1,29 @@
 package dev.pronto.examples;
 
-import dev.pronto.Server;
 import dev.pronto.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The examples, driven by the JDK's own HTTP client. */
+/** The launcher: options, the list of examples, and the line it prints once it listens. */
 @Timeout(60)
 class ExamplesIT {
-    private static final ServerConfig LOCAL = ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(2).build();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    private URI uri(Server server, String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
-    }
-
-    @Test
-    void helloAnswersHelloWorld() throws Exception {
-        try (Server server = HelloExample.start(LOCAL)) {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri(server, "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).isEqualTo("Hello world!");
-            assertThat(r.headers().firstValue("content-type")).hasValue("text/plain; charset=utf-8");
-            assertThat(r.headers().firstValue("date")).isPresent();
-        }
-    }
-
-    @Test
-    void echoReturnsContentLengthAndChunkedBodiesByteForByte() throws Exception {
-        byte[] body = new byte[300_000];
-        new Random(7).nextBytes(body);
-        try (Server server = EchoExample.start(LOCAL)) {
-            HttpResponse<byte[]> fixed = client.send(HttpRequest.newBuilder(uri(server, "/any"))
-                    .header("Content-Type", "application/x-test")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(fixed.statusCode()).isEqualTo(200);
-            assertThat(fixed.body()).isEqualTo(body);
-            assertThat(fixed.headers().firstValue("content-type")).hasValue("application/x-test");
-
-            // A publisher of unknown length makes the client send Transfer-Encoding: chunked.
-            HttpResponse<byte[]> chunked = client.send(HttpRequest.newBuilder(uri(server, "/any"))
-                    .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(chunked.statusCode()).isEqualTo(200);
-            assertThat(chunked.body()).isEqualTo(body);
-
-            HttpResponse<String> get = client.send(HttpRequest.newBuilder(uri(server, "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(get.body()).isEqualTo("OK");
-        }
-    }
-
-    @Test
-    void echoRefusesBodiesOverMaxBody() throws Exception {
-        try (Server server = EchoExample.start(Options.parse("--host", "127.0.0.1", "--port", "0",
-                "--max-body", "1000"))) {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri(server, "/"))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1001])).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(413);
-        }
-    }
-
     @Test
     void optionsBecomeTheConfiguration() {
         ServerConfig c = Options.parse("--host", "::1", "--port", "9000", "--workers", "3", "--idle-timeout", "1.5",
@@ -87,5 +37,65 @@ class ExamplesIT {
         assertThat(c.maxBodyBytes()).isEqualTo(4096);
         assertThatThrownBy(() -> Options.parse("--nope", "1")).hasMessageContaining("unknown option");
         assertThatThrownBy(() -> Options.parse("--port")).hasMessageContaining("missing value");
+    }
+
+    @Test
+    void acceptsAnExamplesOwnFlagsOnlyWhenItDeclaresThem() {
+        Options todo = Options.parse(Set.of("--db"), "--port", "0", "--db", "/tmp/x.db");
+        assertThat(todo.extra("--db")).hasValue("/tmp/x.db");
+        assertThat(todo.config().port()).isZero();
+        assertThatThrownBy(() -> Options.parse("--db", "/tmp/x.db")).hasMessageContaining("unknown option --db");
+    }
+
+    @Test
+    void listsTheExamplesAndExits2WithoutAKnownName() throws Exception {
+        for (String[] args : new String[][] {{}, {"nope"}}) {
+            Process p = launch(args);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(2);
+            assertThat(err).contains("usage:");
+            for (String name : new String[] {"hello", "async", "router", "request", "response", "exceptions",
+                    "extend", "template", "todo", "dump", "echo"}) {
+                assertThat(err).containsPattern("(?m)^  " + name + " ");
+            }
+        }
+    }
+
+    @Test
+    void printsTheAddressItListensOnAndServes() throws Exception {
+        Process p = launch("hello", "--host", "127.0.0.1", "--port", "0", "--workers", "1");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            Matcher m = Pattern.compile("Accepting connections on http://127\\.0\\.0\\.1:(\\d+) \\(1 loops\\)")
+                    .matcher(String.valueOf(line));
+            assertThat(m.matches()).as(line).isTrue();
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + m.group(1) + "/")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.body()).isEqualTo("Hello world!");
+            }
+            // SIGTERM starts a graceful shutdown that exits 0 (Process.destroy would also close our end of stdout).
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor()).isZero();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            assertThat(out.readLine()).isEqualTo("Stopped");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** Starts {@code Examples.main} in a JVM of its own, on this test's class path. */
+    private static Process launch(String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String[] command = new String[args.length + 4];
+        command[0] = java;
+        command[1] = "-cp";
+        command[2] = System.getProperty("java.class.path");
+        command[3] = Examples.class.getName();
+        System.arraycopy(args, 0, command, 4, args.length);
+        return new ProcessBuilder(command).start();
     }
 }

@@ -1,0 +1,63 @@
+package dev.pronto.examples;
+
+import dev.pronto.App;
+import dev.pronto.HttpException;
+import dev.pronto.Response;
+import dev.pronto.Status;
+
+/**
+ * Error handlers: one per exception type (the most specific registered type wins), {@link HttpException} for errors
+ * that carry their own status, and a catch-all for everything else. Unknown paths arrive as an
+ * {@code HttpException} with status 404.
+ */
+final class ExceptionsExample {
+    private ExceptionsExample() {
+    }
+
+    /** Thrown by {@code /cat}. */
+    static final class KittyError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        KittyError() {
+            super("meow");
+        }
+    }
+
+    /** Thrown by {@code /dog}. */
+    static final class DoggieError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DoggieError() {
+            super("woof");
+        }
+    }
+
+    static App app() {
+        App app = new App();
+        app.get("/cat", request -> {
+            throw new KittyError();
+        });
+        app.get("/dog", request -> {
+            throw new DoggieError();
+        });
+        app.get("/teapot", request -> {
+            throw new HttpException(418, "I'm a teapot, not a coffee machine");
+        });
+        // /divide/1/0 throws ArithmeticException, /divide/one/2 NumberFormatException: no handler of their own.
+        app.get("/divide/{a}/{b}", request -> Response.text(String.valueOf(
+                Integer.parseInt(request.pathParam("a")) / Integer.parseInt(request.pathParam("b")))));
+
+        app.exception(KittyError.class, (request, e) -> Response.text("Just a kitty, " + e.getMessage()));
+        app.exception(DoggieError.class, (request, e) -> Response.text("Just a doggie, " + e.getMessage()));
+        // HttpException is more specific than Exception, so this one answers 404, 405 and /teapot.
+        app.exception(HttpException.class, (request, e) -> e.status() == Status.NOT_FOUND
+                ? Response.text(404, "Are you lost, pal?\n")
+                : e.toResponse());
+        // The catch-all: what no handler above takes.
+        app.exception(Exception.class, (request, e) -> {
+            System.err.println("Failed " + request + ": " + e);
+            return Response.text(500, "Something went wrong: " + e.getClass().getSimpleName() + "\n");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.pronto.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pronto.ServerConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dump example over raw sockets, so that every byte of the request is ours. */
+@Timeout(30)
+class DumpIT {
+    private static ExampleServer server;
+
+    @BeforeAll
+    static void start() {
+        // One loop: an asynchronous handler that held it would stall every other request.
+        ServerConfig oneLoop = ExampleServer.LOCAL.toBuilder().eventLoops(1).build();
+        server = ExampleServer.start(DumpExample.app(), oneLoop);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private record Dump(int status, JsonNode json) {
+    }
+
+    private static Dump dump(String request) throws Exception {
+        try (RawClient raw = server.raw()) {
+            RawClient.RawResponse r = raw.exchange(request);
+            assertThat(r.header("Content-Type")).hasValue("application/json");
+            return new Dump(r.status(), ExampleServer.json(r.text()));
+        }
+    }
+
+    @Test
+    void dumpsAPlainRequest() throws Exception {
+        Dump d = dump("GET /dump/one/two HTTP/1.1\r\nHost: example.com\r\nX-Thing: yes\r\n\r\n");
+        assertThat(d.status()).isEqualTo(200);
+        assertThat(d.json().toString()).isEqualTo("{\"method\":\"GET\",\"path\":\"/dump/one/two\","
+                + "\"query_string\":null,\"headers\":{\"Host\":\"example.com\",\"X-Thing\":\"yes\"},"
+                + "\"match_dict\":{\"p1\":\"one\",\"p2\":\"two\"},\"body\":null,\"route\":\"/dump/{p1}/{p2}\"}");
+    }
+
+    @Test
+    void queryStringIsNullWithoutQuestionMarkAndEmptyWithABareOne() throws Exception {
+        assertThat(dump("GET /dump1/a/b HTTP/1.1\r\nHost: h\r\n\r\n").json().get("query_string").isNull()).isTrue();
+        assertThat(dump("GET /dump1/a/b? HTTP/1.1\r\nHost: h\r\n\r\n").json().get("query_string").asText())
+                .isEqualTo("");
+        assertThat(dump("GET /dump2/a/b?x=1&y=%20 HTTP/1.1\r\nHost: h\r\n\r\n").json().get("query_string").asText())
+                .isEqualTo("x=1&y=%20");
+    }
+
+    @Test
+    void headerNamesAreTitleCasedAndTheLastValueWins() throws Exception {
+        JsonNode headers = dump("GET /dump/a/b HTTP/1.1\r\nhost: h\r\nx-DUP: 1\r\nX-Dup: 2\r\nx-dup: 3\r\n"
+                + "x-2nd-try: z\r\n\r\n").json().get("headers");
+        assertThat(headers.toString()).isEqualTo("{\"Host\":\"h\",\"X-Dup\":\"3\",\"X-2Nd-Try\":\"z\"}");
+    }
+
+    @Test
+    void bodyIsBase64AndNullOnlyWhenThereIsNone() throws Exception {
+        Dump post = dump("POST /dump/a/b HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello");
+        assertThat(post.json().get("body").asText()).isEqualTo("aGVsbG8=");
+        assertThat(post.json().get("method").asText()).isEqualTo("POST");
+        Dump empty = dump("PUT /dump/a/b HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
+        assertThat(empty.json().get("body").asText()).isEqualTo("");
+        Dump chunked = dump("PATCH /dump/a/b HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\n\u00ff\u0000\u0001\r\n2\r\nhi\r\n0\r\n\r\n");
+        assertThat(Base64.getDecoder().decode(chunked.json().get("body").asText()))
+                .containsExactly(0xff, 0x00, 0x01, 'h', 'i');
+        assertThat(dump("DELETE /dump/a/b HTTP/1.1\r\nHost: h\r\n\r\n").json().get("body").isNull()).isTrue();
+    }
+
+    @Test
+    void anyMethodIsRouted() throws Exception {
+        Dump purge = dump("PURGE /dump2/x/y HTTP/1.1\r\nHost: h\r\n\r\n");
+        assertThat(purge.status()).isEqualTo(200);
+        assertThat(purge.json().get("method").asText()).isEqualTo("PURGE");
+        assertThat(purge.json().get("route").asText()).isEqualTo("/dump2/{p1}/{p2}");
+    }
+
+    @Test
+    void unknownRoutesAre500WithNullRoute() throws Exception {
+        Dump d = dump("GET /nowhere?q HTTP/1.1\r\nHost: h\r\n\r\n");
+        assertThat(d.status()).isEqualTo(500);
+        assertThat(d.json().get("route").isNull()).isTrue();
+        assertThat(d.json().get("match_dict").toString()).isEqualTo("{}");
+        assertThat(d.json().get("path").asText()).isEqualTo("/nowhere");
+        assertThat(d.json().get("query_string").asText()).isEqualTo("q");
+        assertThat(d.json().get("exception").toString())
+                .isEqualTo("{\"type\":\"HttpException\",\"args\":\"Not Found\"}");
+    }
+
+    @Test
+    void forceRaiseIs500WithTheExceptionAndTheDump() throws Exception {
+        Dump d = dump("POST /dump/a/b HTTP/1.1\r\nHost: h\r\nForce-Raise: boom\r\nContent-Length: 2\r\n\r\nhi");
+        assertThat(d.status()).isEqualTo(500);
+        assertThat(d.json().get("exception").toString())
+                .isEqualTo("{\"type\":\"ForcedException\",\"args\":\"boom\"}");
+        assertThat(d.json().get("route").asText()).isEqualTo("/dump/{p1}/{p2}");
+        assertThat(d.json().get("match_dict").toString()).isEqualTo("{\"p1\":\"a\",\"p2\":\"b\"}");
+        assertThat(d.json().get("body").asText()).isEqualTo("aGk=");
+        assertThat(d.json().get("headers").get("Force-Raise").asText()).isEqualTo("boom");
+    }
+
+    @Test
+    void asyncRoutesSleepThenDump() throws Exception {
+        for (String name : new String[] {"dump", "dump1", "dump2"}) {
+            long start = System.nanoTime();
+            Dump d = dump("GET /async/" + name + "/a/b?sleep=0.2 HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(200);
+            assertThat(d.status()).isEqualTo(200);
+            assertThat(d.json().get("route").asText()).isEqualTo("/async/" + name + "/{p1}/{p2}");
+            assertThat(d.json().get("query_string").asText()).isEqualTo("sleep=0.2");
+            assertThat(d.json().get("match_dict").toString()).isEqualTo("{\"p1\":\"a\",\"p2\":\"b\"}");
+        }
+        assertThat(dump("GET /async/dump/a/b HTTP/1.1\r\nHost: h\r\n\r\n").status()).isEqualTo(200);
+    }
+
+    @Test
+    void asyncForceRaiseIs500() throws Exception {
+        Dump d = dump("GET /async/dump/a/b?sleep=0.05 HTTP/1.1\r\nHost: h\r\nForce-Raise: late\r\n\r\n");
+        assertThat(d.status()).isEqualTo(500);
+        assertThat(d.json().get("exception").toString())
+                .isEqualTo("{\"type\":\"ForcedException\",\"args\":\"late\"}");
+        assertThat(d.json().get("route").asText()).isEqualTo("/async/dump/{p1}/{p2}");
+    }
+
+    @Test
+    void aSleepingAsyncRequestDoesNotBlockAConcurrentPlainOne() throws Exception {
+        // Not the common pool: the example's timer completes there, and it may have a single thread.
+        CompletableFuture<Dump> slow = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                slow.complete(dump("GET /async/dump/a/b?sleep=1.5 HTTP/1.1\r\nHost: h\r\n\r\n"));
+            } catch (Exception e) {
+                slow.completeExceptionally(e);
+            }
+        });
+        Thread.sleep(200);
+        long start = System.nanoTime();
+        assertThat(dump("GET /dump/a/b HTTP/1.1\r\nHost: h\r\n\r\n").status()).isEqualTo(200);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        assertThat(slow).isNotDone();
+        assertThat(slow.get().status()).isEqualTo(200);
+    }
+
+    @Test
+    void pipelinedResponsesLeaveInRequestOrder() throws Exception {
+        try (RawClient raw = server.raw()) {
+            raw.send("GET /async/dump/slow/1?sleep=0.3 HTTP/1.1\r\nHost: h\r\n\r\n"
+                    + "GET /dump/fast/2 HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertThat(ExampleServer.json(raw.read().text()).get("match_dict").get("p1").asText()).isEqualTo("slow");
+            assertThat(ExampleServer.json(raw.read().text()).get("match_dict").get("p1").asText()).isEqualTo("fast");
+        }
+    }
+}
