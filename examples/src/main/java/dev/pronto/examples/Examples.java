@@ -1,6 +1,10 @@
 package dev.pronto.examples;
 
+import dev.pronto.App;
+import dev.pronto.Application;
+import dev.pronto.Launcher;
 import dev.pronto.Server;
+import dev.pronto.ServerConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs an example by name: {@code java -jar examples/target/pronto-examples.jar NAME [options]}. Every example takes
@@ -18,34 +22,131 @@ import java.util.function.Function;
  * (seconds) and {@code --max-body} (bytes); {@code todo} also takes {@code --db PATH}.
  */
 public final class Examples {
-    /** One runnable example: its name, what it shows, its own flags, and how to start it. */
-    private record Example(String name, String summary, Set<String> flags, Function<Options, Server> start) {
-        Example(String name, String summary, Function<Options, Server> start) {
-            this(name, summary, Set.of(), start);
-        }
+    /**
+     * One runnable example: its name, what it shows, and the {@link Application} the launcher runs (in process, or in
+     * each worker JVM with {@code --processes N}); {@code null} for {@code todo}, which has its own flag.
+     */
+    private record Example(String name, String summary, Class<? extends Application> app) {
     }
 
     private static final List<Example> EXAMPLES = List.of(
-            new Example("hello", "GET / answers Hello world!", o -> HelloExample.app().start(o.config())),
-            new Example("async", "inline, asynchronous and blocking handlers side by side",
-                    o -> AsyncExample.app().start(o.config())),
-            new Example("router", "placeholders, methods, 404 and 405", o -> RouterExample.app().start(o.config())),
-            new Example("request", "everything a request tells", o -> RequestExample.app().start(o.config())),
+            new Example("hello", "GET / answers Hello world!", HelloApp.class),
+            new Example("async", "inline, asynchronous and blocking handlers side by side", AsyncApp.class),
+            new Example("router", "placeholders, methods, 404 and 405", RouterApp.class),
+            new Example("request", "everything a request tells", RequestApp.class),
             new Example("response", "text, JSON, HTML, bytes, cookies, redirects, headers, any status",
-                    o -> ResponseExample.app().start(o.config())),
-            new Example("exceptions", "error handlers by type, a catch-all, HttpException",
-                    o -> ExceptionsExample.app().start(o.config())),
-            new Example("extend", "a request extension, before/after filters, completion callbacks",
-                    o -> ExtendExample.app().start(o.config())),
-            new Example("template", "HTML from FreeMarker templates", o -> TemplateExample.app().start(o.config())),
-            new Example("todo", "a JSON todo API on SQLite [--db PATH]", Set.of("--db"), Examples::startTodo),
-            new Example("dump", "the request as JSON, for tests", o -> DumpExample.app().start(o.config())),
-            new Example("echo", "POST and PUT get their body back; other methods get OK",
-                    o -> EchoExample.start(o.config())),
-            new Example("bench", "the benchmark's routes: GET /, GET /json, POST /echo",
-                    o -> BenchExample.app().start(o.config())));
+                    ResponseApp.class),
+            new Example("exceptions", "error handlers by type, a catch-all, HttpException", ExceptionsApp.class),
+            new Example("extend", "a request extension, before/after filters, completion callbacks", ExtendApp.class),
+            new Example("template", "HTML from FreeMarker templates", TemplateApp.class),
+            new Example("todo", "a JSON todo API on SQLite [--db PATH] (one process)", null),
+            new Example("dump", "the request as JSON, for tests", DumpApp.class),
+            new Example("echo", "POST and PUT get their body back; other methods get OK", EchoApp.class),
+            new Example("bench", "the benchmark's routes: GET /, GET /json, POST /echo", BenchApp.class));
 
     private Examples() {
+    }
+
+    /** An example as an {@link Application}: each worker process creates it from its class name. */
+    abstract static class Launched implements Application {
+        private final Supplier<App> app;
+
+        Launched(Supplier<App> app) {
+            this.app = app;
+        }
+
+        @Override
+        public Server start(ServerConfig config) {
+            return app.get().start(config);
+        }
+    }
+
+    /** {@code hello} for worker processes. */
+    public static final class HelloApp extends Launched {
+        /** Creates it. */
+        public HelloApp() {
+            super(HelloExample::app);
+        }
+    }
+
+    /** {@code async} for worker processes. */
+    public static final class AsyncApp extends Launched {
+        /** Creates it. */
+        public AsyncApp() {
+            super(AsyncExample::app);
+        }
+    }
+
+    /** {@code router} for worker processes. */
+    public static final class RouterApp extends Launched {
+        /** Creates it. */
+        public RouterApp() {
+            super(RouterExample::app);
+        }
+    }
+
+    /** {@code request} for worker processes. */
+    public static final class RequestApp extends Launched {
+        /** Creates it. */
+        public RequestApp() {
+            super(RequestExample::app);
+        }
+    }
+
+    /** {@code response} for worker processes. */
+    public static final class ResponseApp extends Launched {
+        /** Creates it. */
+        public ResponseApp() {
+            super(ResponseExample::app);
+        }
+    }
+
+    /** {@code exceptions} for worker processes. */
+    public static final class ExceptionsApp extends Launched {
+        /** Creates it. */
+        public ExceptionsApp() {
+            super(ExceptionsExample::app);
+        }
+    }
+
+    /** {@code extend} for worker processes. */
+    public static final class ExtendApp extends Launched {
+        /** Creates it. */
+        public ExtendApp() {
+            super(ExtendExample::app);
+        }
+    }
+
+    /** {@code template} for worker processes. */
+    public static final class TemplateApp extends Launched {
+        /** Creates it. */
+        public TemplateApp() {
+            super(TemplateExample::app);
+        }
+    }
+
+    /** {@code dump} for worker processes. */
+    public static final class DumpApp extends Launched {
+        /** Creates it. */
+        public DumpApp() {
+            super(DumpExample::app);
+        }
+    }
+
+    /** {@code bench} for worker processes. */
+    public static final class BenchApp extends Launched {
+        /** Creates it. */
+        public BenchApp() {
+            super(BenchExample::app);
+        }
+    }
+
+    /** {@code echo} for worker processes. */
+    public static final class EchoApp implements Application {
+        @Override
+        public Server start(ServerConfig config) {
+            return EchoExample.start(config);
+        }
     }
 
     /**
@@ -63,19 +164,24 @@ public final class Examples {
             System.exit(2);
             return;
         }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (example.get().app() != null) {
+            System.exit(Launcher.run(rest, example.get().app()));
+        }
         Options options;
         try {
-            options = Options.parse(example.get().flags(), Arrays.copyOfRange(args, 1, args.length));
+            options = Options.parse(Set.of("--db"), rest);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("options: " + Options.USAGE);
             System.exit(2);
             return;
         }
-        Server server = example.get().start().apply(options);
+        Server server = startTodo(options);
         server.closeOnSignals();
         System.out.println("Accepting connections on http://" + hostForUrl(options.config().host()) + ":"
-                + server.port() + " (" + options.config().eventLoops() + " loops)");
+                + server.port() + " (1 process × " + options.config().eventLoops() + " loop"
+                + (options.config().eventLoops() == 1 ? "" : "s") + ")");
         server.awaitShutdown();
         System.out.println("Stopped");
     }

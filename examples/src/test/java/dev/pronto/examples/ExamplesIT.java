@@ -68,7 +68,7 @@ class ExamplesIT {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
-            Matcher m = Pattern.compile("Accepting connections on http://127\\.0\\.0\\.1:(\\d+) \\(1 loops\\)")
+            Matcher m = Pattern.compile("Accepting connections on http://127\\.0\\.0\\.1:(\\d+) \\(1 process × 1 loop\\)")
                     .matcher(String.valueOf(line));
             assertThat(m.matches()).as(line).isTrue();
             try (HttpClient client = HttpClient.newHttpClient()) {
