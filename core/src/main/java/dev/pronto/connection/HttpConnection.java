@@ -692,10 +692,14 @@ final class HttpConnection implements ChannelHandler {
         }
     }
 
-    /** Graceful shutdown has begun: close now if idle; otherwise close after the current responses. */
+    /**
+     * Graceful shutdown has begun: an idle connection first reads what may already wait in its socket (a request
+     * the client sent just before the drain, answered with {@code Connection: close}), then closes; a busy one
+     * closes after its current responses.
+     */
     void shutdownBegun() {
-        if (state == State.HEAD && (queue == null || queue.isEmpty()) && outbound.isEmpty()) {
-            close(); // idle, or only part of a head received: nothing in flight
+        if (state == State.HEAD && (queue == null || queue.isEmpty()) && outbound.isEmpty() && !readPaused) {
+            onReadable(); // with nothing to read, afterEvent closes it at once
         }
     }
 

@@ -20,6 +20,7 @@ public final class MemoryExchange {
     private final MemoryLoop loop = new MemoryLoop();
     private final MemoryChannel channel = new MemoryChannel(loop);
     private final ChannelHandler connection;
+    private final LoopContext ctx;
 
     /**
      * Opens one in-memory connection.
@@ -28,7 +29,7 @@ public final class MemoryExchange {
      * @param dispatcher routes and handles requests
      */
     public MemoryExchange(ServerConfig config, Dispatcher dispatcher) {
-        LoopContext ctx = new LoopContext(config, dispatcher, loop, new AtomicInteger());
+        ctx = new LoopContext(config, dispatcher, loop, new AtomicInteger());
         connection = ctx.accepted(channel);
     }
 
@@ -49,9 +50,30 @@ public final class MemoryExchange {
         return channel.written;
     }
 
+    /**
+     * Begins a graceful shutdown with bytes already waiting in the socket, not yet announced by a read event.
+     *
+     * @param waiting the bytes the client sent just before the shutdown began
+     * @param out     receives the bytes written back
+     * @return the number of bytes written back
+     */
+    long shutdownWith(ByteBuffer waiting, ByteBuffer out) {
+        channel.in = waiting;
+        channel.out = out;
+        channel.written = 0;
+        ctx.beginShutdown();
+        loop.runTasks();
+        return channel.written;
+    }
+
     /** @return the write system calls the last {@link #exchange} would have made */
     public int writes() {
         return channel.writes;
+    }
+
+    /** @return whether the server has half-closed the connection (its last response sent, lingering) */
+    public boolean isOutputShut() {
+        return channel.outputShut;
     }
 
     /** @return whether the connection is still open */
@@ -101,6 +123,7 @@ public final class MemoryExchange {
         long written;
         int writes;
         boolean open = true;
+        boolean outputShut;
 
         MemoryChannel(EventLoop loop) {
             this.loop = loop;
@@ -158,6 +181,7 @@ public final class MemoryExchange {
 
         @Override
         public void shutdownOutput() {
+            outputShut = true;
         }
 
         @Override

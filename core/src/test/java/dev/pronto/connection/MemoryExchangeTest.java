@@ -55,4 +55,29 @@ class MemoryExchangeTest {
         String text = new String(out.array(), 0, out.position(), StandardCharsets.US_ASCII);
         assertThat(text.indexOf("slow")).isPositive().isLessThan(text.indexOf("fast"));
     }
+
+    @Test
+    void aRequestWaitingInAnIdleConnectionWhenTheDrainBeginsIsAnsweredThenTheConnectionCloses() {
+        MemoryExchange exchange = new MemoryExchange(ServerConfig.defaults(), request -> Response.text(request.path()));
+        ByteBuffer out = ByteBuffer.allocate(4096);
+        exchange.exchange(ascii("GET /first HTTP/1.1\r\nHost: x\r\n\r\n"), out);
+        out.clear();
+
+        exchange.shutdownWith(ascii("GET /last HTTP/1.1\r\nHost: x\r\n\r\n"), out);
+
+        String text = new String(out.array(), 0, out.position(), StandardCharsets.US_ASCII);
+        assertThat(text).startsWith("HTTP/1.1 200 OK").contains("Connection: close").endsWith("/last");
+        assertThat(exchange.isOutputShut()).as("half-closed after the last response").isTrue();
+    }
+
+    @Test
+    void anIdleConnectionWithNothingWaitingClosesAtOnceWhenTheDrainBegins() {
+        MemoryExchange exchange = new MemoryExchange(ServerConfig.defaults(), request -> Response.text("ok"));
+        ByteBuffer out = ByteBuffer.allocate(4096);
+        exchange.exchange(ascii("GET / HTTP/1.1\r\nHost: x\r\n\r\n"), out);
+        out.clear();
+
+        assertThat(exchange.shutdownWith(ascii(""), out)).isZero();
+        assertThat(exchange.isOpen()).isFalse();
+    }
 }
