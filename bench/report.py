@@ -1,18 +1,28 @@
 #!/usr/bin/env python3
 """Summarises one bench/run.sh results directory: medians per contestant and workload, ratios
-against the first listed contestant. Writes summary.csv and summary.md there and prints the
-Markdown. Standard library only; can be re-run on an old directory: report.py bench/results/<ts>
+against the first listed contestant, start-up time and idle memory per contestant. Writes
+summary.csv, summary.md and, when gnuplot is there, one bar chart per workload (chart-<workload>.png:
+req/s and server CPU-µs per request) and prints the Markdown. Standard library and gnuplot only;
+can be re-run on an old directory: report.py bench/results/<ts>
 """
 
 import csv
+import shutil
 import statistics
+import subprocess
 import sys
 from pathlib import Path
 
 WORKLOAD_TITLES = {
     "pipelined": "pipelined: 24 requests per write (Japronto's workload)",
-    "plain": "plain keep-alive: one request at a time per connection",
+    "plain": "plain keep-alive: one GET / at a time per connection",
+    "json": "json: GET /json, {\"message\":\"Hello, World!\"} serialised per request, one at a time per connection",
+    "post": "post: POST /echo with a 4 KiB body, echoed back, one at a time per connection",
 }
+# The check shown beside each workload: the pipelining order check, or the route check of its route.
+CHECK_TITLE = {"pipelined": "order check", "plain": "route check", "json": "route check", "post": "route check"}
+BASELINE_COLOR = 0xE8792B  # the first contestant's bars
+PEER_COLOR = 0x4A7FB5
 SATURATED = 95.0  # wrk CPU % from which req/s measures the client more than the server
 NOISY = 10.0  # CPU % of the two cores used by neither server nor wrk, from which a run is suspect
 
@@ -52,6 +62,7 @@ def summarise(runs):
         "socket_errors": sum(int(r["socket_errors"]) for r in runs),
         "non_2xx_3xx": sum(int(r["non_2xx_3xx"]) for r in runs),
         "order_check": runs[0]["order_check"],
+        "route_check": runs[0].get("route_check", ""),
     }
 
 
@@ -61,6 +72,74 @@ def fmt_int(x):
 
 def ms(x):
     return "n/a" if x is None else f"{x:.2f}"
+
+
+def short(x):
+    """1234567 -> 1.23M, 466511 -> 467k: bar labels."""
+    if x >= 1e6:
+        return f"{x / 1e6:.2f}M"
+    if x >= 1e4:
+        return f"{x / 1e3:.0f}k"
+    return f"{x:,.0f}"
+
+
+def chart(out, workload, names, summary):
+    """chart-<workload>.png: req/s and server CPU-µs/req per contestant, drawn by gnuplot. Returns the file
+    name, or None with the reason."""
+    gnuplot = shutil.which("gnuplot")
+    if not gnuplot:
+        return None, "no gnuplot on PATH (Debian package gnuplot-nox)"
+    data = out / f"chart-{workload}.dat"
+    png = out / f"chart-{workload}.png"
+    with open(data, "w") as f:
+        for i, n in enumerate(names):
+            s = summary[(n, workload)]
+            mark = "*" if s["wrk_saturated_runs"] else ""
+            color = BASELINE_COLOR if i == 0 else PEER_COLOR
+            f.write(f'{i} "{n}" {s["req_per_s"]:.2f} {s["server_cpu_us_per_req"]:.4f} {color} '
+                    f'"{short(s["req_per_s"])}{mark}" "{s["server_cpu_us_per_req"]:.2f}"\n')
+    title = WORKLOAD_TITLES.get(workload, workload).replace('"', "'")
+    note = ("* wrk used >= 95 % of its core: req/s bounded by the client" if any(
+        summary[(n, workload)]["wrk_saturated_runs"] for n in names) else "")
+    width = max(1200, 2 * (160 + 70 * len(names)))
+    # gnuplot's %s%c scales to k or M: keep one decimal when whole millions would repeat the same tick label.
+    top = max(summary[(n, workload)]["req_per_s"] for n in names)
+    rps_format = "%.1s%c" if top >= 1e6 else "%.0s%c"
+    script = f"""
+set terminal pngcairo size {width},620 font "sans,11"
+set output '{png}'
+set multiplot layout 1,2 title "{title}\\n{note}" font "sans,13"
+set style fill solid 0.9 border -1
+set boxwidth 0.7
+set grid ytics
+set xtics rotate by 35 right nomirror
+set ytics nomirror
+set border 3
+set yrange [0:*]
+set offsets 0.5, 0.5, graph 0.1, 0
+unset key
+set title "requests per second (higher is better)"
+set format y "{rps_format}"
+plot '{data}' using 1:3:5:xtic(2) with boxes lc rgb variable, '' using 1:3:6 with labels offset 0,0.8
+set title "server CPU-µs per request (lower is better)"
+set format y "%g"
+plot '{data}' using 1:4:5:xtic(2) with boxes lc rgb variable, '' using 1:4:7 with labels offset 0,0.8
+unset multiplot
+"""
+    try:
+        done = subprocess.run([gnuplot], input=script, text=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return None, f"gnuplot failed: {e}"
+    if done.returncode != 0 or not png.exists():
+        return None, f"gnuplot failed: {done.stderr.strip()[:200]}"
+    return png.name, None
+
+
+def read_contestants(path):
+    if not path.exists():
+        return {}
+    with open(path, newline="") as f:
+        return {r["contestant"]: r for r in csv.DictReader(f)}
 
 
 def main():
@@ -83,7 +162,7 @@ def main():
 
     fields = ["contestant", "workload", "runs", "req_per_s", "server_cpu_us_per_req", "server_cpu_pct",
               "wrk_cpu_pct", "wrk_saturated_runs", "other_cpu_pct", "noisy_runs", "latency_runs", "p50_ms", "p99_ms", "server_peak_rss_mib",
-              "socket_errors", "non_2xx_3xx", "order_check"]
+              "socket_errors", "non_2xx_3xx", "order_check", "route_check"]
     with open(out / "summary.csv", "w", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(fields)
@@ -100,13 +179,28 @@ def main():
               f"commit {settings.get('git', '?')}")
     md.append("")
 
+    contestants = read_contestants(out / "contestants.csv")
+    if contestants:
+        md += ["## Contestants: one worker each, start-up and idle", ""]
+        md.append("| contestant | version | one-worker setup | start-up ms | idle RSS MiB | threads (processes) |")
+        md.append("|---|---|---|--:|--:|--:|")
+        for n in names + [c for c in contestants if c not in names]:
+            c = contestants.get(n)
+            if c:
+                md.append(f"| {n} | {c['version']} | {c['setup']} | {c['startup_ms']} | {float(c['idle_rss_mib']):.0f} | "
+                          f"{c['idle_threads']} ({c['idle_processes']}) |")
+        md.append("")
+        md.append("Start-up: from launch to the first answered `GET /` (polled every 5 ms). Idle: resident memory and "
+                  "threads of the server's process tree one second later, before any load.")
+        md.append("")
+
     for w in workloads:
         measured = [n for n in names if (n, w) in summary]
         if not measured:
             continue
         md += [f"## {WORKLOAD_TITLES.get(w, w)}", ""]
         md.append("| contestant | req/s | server CPU-µs/req | server CPU % | wrk CPU % | other CPU % | p50 ms "
-                  "| p99 ms | peak RSS MiB | socket errors | non-2xx/3xx | order check |")
+                  f"| p99 ms | peak RSS MiB | socket errors | non-2xx/3xx | {CHECK_TITLE.get(w, 'check')} |")
         md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|")
         for n in measured:
             s = summary[(n, w)]
@@ -117,12 +211,14 @@ def main():
             md.append(f"| {n} | {fmt_int(s['req_per_s'])} | {s['server_cpu_us_per_req']:.2f} | "
                       f"{s['server_cpu_pct']:.0f} | {wrk} | {other} | {ms(s['p50_ms'])}{partial} | {ms(s['p99_ms'])}{partial} | "
                       f"{s['server_peak_rss_mib']:.0f} | {s['socket_errors']} | {s['non_2xx_3xx']} | "
-                      f"{s['order_check']} |")
+                      f"{s['order_check'] if w == 'pipelined' else s['route_check'] or 'n/a'} |")
         if w == "pipelined":
             md.append("")
             md.append("Latency here is wrk's time for a whole batch of 24 responses; n/a: wrk printed an unusable "
                       "percentile (bench/README.md, caveats); (k/n): median of the k runs out of n that had a usable one.")
         md.append("")
+        png, why = chart(out, w, measured, summary)
+        md += [f"![{w}: req/s and server CPU-µs per request]({png})" if png else f"(no chart: {why})", ""]
         base = measured[0]
         if base != names[0]:
             md.append(f"{names[0]}, listed first, was not measured: ratios are against {base}.")
@@ -157,13 +253,17 @@ def main():
         md.append(f"{discarded} run(s) disturbed by other load were discarded and measured again (discarded.csv).")
         md.append("")
 
-    skipped = lines(out / "skipped.txt")
+    skipped = lines(out / "skipped.txt") + lines(out / "skipped-workloads.txt")
     if skipped:
         md += ["## Not measured", ""] + [f"- {l}" for l in skipped] + [""]
     checks = lines(out / "order-check.txt")
     if checks:
         md += ["## Pipelining order check (bench/check-order.py, 24 requests in one write)", ""]
         md += [f"- {l}" for l in checks] + [""]
+    routes = lines(out / "route-check.txt")
+    if routes:
+        md += ["## Route check (bench/check-routes.py: GET /, GET /json, POST /echo of 4 KiB)", ""]
+        md += [f"- {l}" for l in routes] + [""]
 
     text = "\n".join(md)
     (out / "summary.md").write_text(text)

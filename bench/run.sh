@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Side-by-side load benchmark of Pronto and its peers: each server alone on core 0, wrk on core 1,
-# Japronto's workload (wrk -t1 -c100, 24 pipelined requests per write) and/or plain keep-alive.
-# One command on a fresh 2-core Debian machine: installs wrk, builds, checks, measures, reports.
+# Side-by-side load benchmark of Pronto and its peers: each server alone on core 0 with one worker, wrk
+# on core 1. Workloads: Japronto's (wrk -t1 -c100, 24 pipelined requests per write), plain keep-alive,
+# JSON serialised per request, and a 4 KiB POST echo.
+# One command on a fresh 2-core Debian machine: installs what it needs, builds, checks, measures, reports.
 # See bench/README.md for what is measured and how to read it.
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
 usage: bench/run.sh [options]
-  --contestants LIST   comma-separated, first one is the ratio baseline
-                       (default and known: pronto,netty-epoll,netty-nio)
-  --workload W         pipelined | plain | all            (default pipelined)
+  --contestants LIST   comma-separated, first one is the ratio baseline (default: all of them,
+                       pronto,netty-epoll,netty-nio,vertx,undertow,jetty,helidon,jdk-httpserver,
+                       go-fasthttp,go-nethttp,node,nginx,c-epoll)
+  --workload W         pipelined | plain | json | post | all   (default pipelined)
   --duration S         seconds per measured run           (default 10)
   --reps N             measured runs per contestant and workload, median reported (default 3)
   --warmup S           seconds of discarded wrk load before measuring (default 10)
@@ -28,7 +30,8 @@ EOF
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 
-CONTESTANTS=pronto,netty-epoll,netty-nio
+ALL_CONTESTANTS=pronto,netty-epoll,netty-nio,vertx,undertow,jetty,helidon,jdk-httpserver,go-fasthttp,go-nethttp,node,nginx,c-epoll
+CONTESTANTS=$ALL_CONTESTANTS
 WORKLOAD=pipelined
 DURATION=10
 REPS=3
@@ -63,9 +66,9 @@ while (( $# )); do
 done
 
 case $WORKLOAD in
-  pipelined|plain) WORKLOADS=("$WORKLOAD") ;;
-  all) WORKLOADS=(pipelined plain) ;;
-  *) echo "run.sh: --workload must be pipelined, plain or all" >&2; exit 2 ;;
+  pipelined|plain|json|post) WORKLOADS=("$WORKLOAD") ;;
+  all) WORKLOADS=(pipelined plain json post) ;;
+  *) echo "run.sh: --workload must be pipelined, plain, json, post or all" >&2; exit 2 ;;
 esac
 for n in "$DURATION" "$REPS" "$WARMUP" "$CONNECTIONS" "$BASE_PORT" "$SERVER_CPU" "$CLIENT_CPU" "$RETRIES"; do
   [[ $n =~ ^[0-9]+$ ]] || { echo "run.sh: '$n' is not a whole number" >&2; exit 2; }
@@ -78,15 +81,41 @@ die() { log "ERROR: $*"; exit 1; }
 
 # ---------------------------------------------------------------------------------------------
 # Contestants: one function each, named peer_<name with - as _>.
-#   peer_x build      make sure it can start: build or check its artifact; on failure set WHY
-#                     (one line) and return 1, and the contestant is skipped.
-#   peer_x cmd PORT   set CMD to the command serving GET / -> 200 "Hello world!" on 127.0.0.1:PORT
-#                     with one worker, staying in the foreground (taskset and the pid are ours).
-# To add a peer (Vert.x, Undertow, Go fasthttp, nginx...), add one function here.
+#   peer_x build       make sure it can start: install its tools, build or check its artifact; on failure
+#                      set WHY (one line) and return 1, and the contestant is skipped.
+#   peer_x cmd PORT    set CMD to the command serving on 127.0.0.1:PORT with one worker, staying in the
+#                      foreground (taskset and the pid are ours): GET / -> 200 "Hello world!",
+#                      GET /json -> {"message":"Hello, World!"}, POST /echo -> the body, else 404.
+#   peer_x info        set VERSION and SETUP (what runs, and how it is held to one worker), one line each.
+#   peer_x supports W  optional: set WHY and return 1 when workload W cannot be measured (default: all can).
+# To add a peer, add one function here and its name to ALL_CONTESTANTS.
 # ---------------------------------------------------------------------------------------------
+PEERS=$BENCH/peers
 PRONTO_JAR=$ROOT/examples/target/pronto-examples.jar
-NETTY_DIR=$BENCH/peers/netty
-NETTY_JAR=$NETTY_DIR/target/netty-peer.jar
+DEBIAN_GOPATH=/usr/share/gocode
+
+java_cmd() {  # JAR ARGS... ; every Java contestant gets the same JVM and flags
+  CMD=("$JAVA" "${JVM_FLAGS[@]}" -jar "$@")
+}
+
+pom_property() {  # POM NAME ; the value of <NAME> in the pom's properties
+  sed -n "s|.*<$2>\(.*\)</$2>.*|\1|p" "$1" | head -1
+}
+
+# Pronto serves json and post through the 'bench' example (routes /, /json, POST /echo); until the
+# examples jar has one, it runs 'hello' and those two workloads are skipped.
+PRONTO_EXAMPLE=
+pronto_example() {
+  [[ -n $PRONTO_EXAMPLE ]] && return
+  PRONTO_EXAMPLE=hello
+  # Without arguments the jar prints its usage and exits 2. The usage lists the examples, one per line
+  # ("  bench  summary"), or as "a|b|c" in older builds.
+  local usage
+  usage=$("$JAVA" -jar "$PRONTO_JAR" 2>&1 || true)
+  if grep -Eq '^ +bench( |$)|pronto-examples\.jar ([a-z]+\|)*bench(\||[ ]|$)' <<< "$usage"; then
+    PRONTO_EXAMPLE=bench
+  fi
+}
 
 peer_pronto() {
   case $1 in
@@ -103,25 +132,164 @@ peer_pronto() {
         WHY="Pronto jar missing: ${PRONTO_JAR#"$ROOT"/} does not exist"
         (( BUILD )) && WHY+=" after the build" || WHY+=" (build with 'mvn -DskipTests package' or drop --no-build)"
         return 1
+      fi
+      pronto_example ;;
+    cmd) pronto_example; java_cmd "$PRONTO_JAR" "$PRONTO_EXAMPLE" --port "$2" --workers 1 ;;
+    info)
+      pronto_example
+      VERSION="git $(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo '?')"
+      SETUP="pronto-examples.jar $PRONTO_EXAMPLE --workers 1: one event loop" ;;
+    supports)
+      pronto_example
+      if [[ $2 == json || $2 == post ]] && [[ $PRONTO_EXAMPLE != bench ]]; then
+        WHY="pronto-examples.jar has no 'bench' example yet (GET /json, POST /echo); measured with 'hello', which has neither route"
+        return 1
       fi ;;
-    cmd) CMD=("$JAVA" "${JVM_FLAGS[@]}" -jar "$PRONTO_JAR" hello --port "$2" --workers 1) ;;
   esac
 }
 
 peer_netty_epoll() { netty_peer epoll "$@"; }
 peer_netty_nio() { netty_peer nio "$@"; }
-
-netty_peer() {  # TRANSPORT build|cmd PORT
+netty_peer() {  # TRANSPORT build|cmd PORT|info
   case $2 in
-    build) build_java_peer netty "$NETTY_DIR" "$NETTY_JAR" ;;
-    cmd) CMD=("$JAVA" "${JVM_FLAGS[@]}" -jar "$NETTY_JAR" --transport "$1" --port "$3") ;;
+    build) build_java_peer netty ;;
+    cmd) java_cmd "$PEERS/netty/target/netty-peer.jar" --transport "$1" --port "$3" ;;
+    info)
+      VERSION="Netty $(pom_property "$PEERS/netty/pom.xml" netty.version)"
+      SETUP="1 MultiThreadIoEventLoopGroup thread (accepts and serves), $1 transport; HttpServerCodec; flush on read complete" ;;
   esac
 }
 
-# Builds a standalone Maven peer once per run, and only when its jar is missing or older than its sources.
+peer_vertx() {
+  case $1 in
+    build) build_java_peer vertx ;;
+    cmd) java_cmd "$PEERS/vertx/target/vertx-peer.jar" --port "$2" ;;
+    info)
+      VERSION="Vert.x $(pom_property "$PEERS/vertx/pom.xml" vertx.version)"
+      SETUP="VertxOptions.setEventLoopPoolSize(1), one verticle, native transport off (NIO); Vert.x adds its acceptor thread" ;;
+  esac
+}
+
+peer_undertow() {
+  case $1 in
+    build) build_java_peer undertow ;;
+    cmd) java_cmd "$PEERS/undertow/target/undertow-peer.jar" --port "$2" ;;
+    info)
+      VERSION="Undertow $(pom_property "$PEERS/undertow/pom.xml" undertow.version)"
+      SETUP="1 XNIO I/O thread, 0 worker threads, handler on the I/O thread; XNIO adds an accept thread" ;;
+  esac
+}
+
+peer_jetty() {
+  case $1 in
+    build) build_java_peer jetty ;;
+    cmd) java_cmd "$PEERS/jetty/target/jetty-peer.jar" --port "$2" ;;
+    info)
+      VERSION="Jetty $(pom_property "$PEERS/jetty/pom.xml" jetty.version)"
+      SETUP="QueuedThreadPool of 2 (the least Jetty accepts: 1 selector + 1), 0 acceptors, non-blocking Handler.Abstract; plus Jetty's scheduler thread" ;;
+  esac
+}
+
+peer_helidon() {
+  case $1 in
+    build) build_java_peer helidon ;;
+    cmd) java_cmd "$PEERS/helidon/target/helidon-peer.jar" --port "$2" ;;
+    info)
+      VERSION="Helidon SE $(pom_property "$PEERS/helidon/pom.xml" helidon.version)"
+      SETUP="WebServer, a virtual thread per connection; one CPU under taskset, so one carrier thread" ;;
+  esac
+}
+
+peer_jdk_httpserver() {
+  case $1 in
+    build) build_java_peer jdk-httpserver ;;
+    cmd) java_cmd "$PEERS/jdk-httpserver/target/jdk-httpserver-peer.jar" --port "$2" ;;
+    info)
+      VERSION="JDK $("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -1)"
+      SETUP="com.sun.net.httpserver.HttpServer, executor = 1 thread; plus the server's dispatcher thread" ;;
+  esac
+}
+
+peer_go_fasthttp() { go_peer go-fasthttp "$@"; }
+peer_go_nethttp() { go_peer go-nethttp "$@"; }
+go_peer() {  # NAME build|cmd PORT|info
+  local dir=$PEERS/$1 bin=$PEERS/$1/target/$1-peer
+  case $2 in
+    build)
+      need_pkg go golang-go || return 1
+      if [[ $1 == go-fasthttp && ! -d $DEBIAN_GOPATH/src/github.com/valyala/fasthttp ]]; then
+        WHY=$(apt_install golang-github-valyala-fasthttp-dev) || return 1
+      fi
+      [[ -x $bin && ! $dir/main.go -nt $bin ]] && return 0
+      log "building the $1 peer (GO111MODULE=off GOPATH=$DEBIAN_GOPATH go build)"
+      mkdir -p "$dir/target"
+      # GOPATH mode against Debian's packaged sources: nothing is fetched, no module proxy.
+      if ! (cd "$dir" && GO111MODULE=off GOPATH=$DEBIAN_GOPATH GOFLAGS= GOPROXY=off timeout 600 go build -o "$bin" main.go) \
+           > "$OUT/logs/build-$1.log" 2>&1; then
+        WHY="$1 peer build failed: see ${OUT#"$ROOT"/}/logs/build-$1.log"; return 1
+      fi ;;
+    cmd) CMD=(env GOMAXPROCS=1 "$bin" --port "$3") ;;
+    info)
+      VERSION="$(go version 2> /dev/null | awk '{ print $3 }')"
+      [[ $1 == go-fasthttp ]] && VERSION="fasthttp $(dpkg-query -W -f '${Version}' golang-github-valyala-fasthttp-dev 2> /dev/null), $VERSION"
+      SETUP="GOMAXPROCS=1 (one P; the Go runtime still has its sysmon and idle threads)" ;;
+  esac
+}
+
+peer_node() {
+  case $1 in
+    build) need_pkg node nodejs ;;
+    cmd) CMD=(node "$PEERS/node/server.js" --port "$2") ;;
+    info)
+      VERSION="Node.js $(node --version 2> /dev/null)"
+      SETUP="one process, node:http on the one event loop (libuv and V8 keep their helper threads)" ;;
+  esac
+}
+
+NGINX=/usr/sbin/nginx
+NGINX_ECHO=/usr/lib/nginx/modules/ngx_http_echo_module.so
+peer_nginx() {
+  case $1 in
+    build)
+      # nginx-light brings the nginx binary and the echo module that POST /echo needs.
+      if [[ ! -x $NGINX || ! -f $NGINX_ECHO ]]; then WHY=$(apt_install nginx-light) || return 1; fi
+      [[ -x $NGINX && -f $NGINX_ECHO ]] || { WHY="missing: $NGINX or $NGINX_ECHO after installing nginx-light"; return 1; } ;;
+    cmd)
+      # Our own config in a temporary prefix (removed when the server stops), with the port filled in.
+      local prefix
+      prefix=$(mktemp -d "${TMPDIR:-/tmp}/pronto-bench-nginx.XXXXXX")
+      chmod 755 "$prefix"
+      SERVER_TEMP=$prefix
+      sed "s/@PORT@/$2/" "$PEERS/nginx/nginx.conf" > "$prefix/nginx.conf"
+      CMD=("$NGINX" -p "$prefix/" -c "$prefix/nginx.conf" -e stderr) ;;
+    info)
+      VERSION="$("$NGINX" -v 2>&1 | sed 's|.*nginx/|nginx |')"
+      SETUP="worker_processes 1 (plus the idle master), return 200 / canned JSON, echo module for POST" ;;
+  esac
+}
+
+peer_c_epoll() {
+  local src=$PEERS/c-epoll/server.c bin=$PEERS/c-epoll/target/c-epoll-peer
+  case $1 in
+    build)
+      need_pkg gcc gcc || return 1
+      [[ -x $bin && ! $src -nt $bin ]] && return 0
+      log "building the c-epoll peer (gcc -O2)"
+      mkdir -p "${bin%/*}"
+      gcc -O2 -Wall -Wextra -o "$bin" "$src" > "$OUT/logs/build-c-epoll.log" 2>&1 \
+        || { WHY="c-epoll peer build failed: see ${OUT#"$ROOT"/}/logs/build-c-epoll.log"; return 1; } ;;
+    cmd) CMD=("$bin" --port "$2") ;;
+    info)
+      VERSION="$(gcc --version | head -1) -O2"
+      SETUP="one thread, one epoll loop, canned answers: the ceiling" ;;
+  esac
+}
+
+# Builds a standalone Maven peer bench/peers/NAME once per run, and only when its jar is missing or older
+# than its sources.
 declare -A PEER_BUILT=()
-build_java_peer() {  # NAME DIR JAR
-  local name=$1 dir=$2 jar=$3
+build_java_peer() {  # NAME
+  local name=$1 dir=$PEERS/$1 jar=$PEERS/$1/target/$1-peer.jar
   if [[ -n ${PEER_BUILT[$name]:-} ]]; then
     (( PEER_BUILT[$name] == 0 )) || WHY="$name peer build failed earlier in this run"
     return "${PEER_BUILT[$name]}"
@@ -170,6 +338,12 @@ need_maven() {  # sets WHY when Maven is missing and cannot be installed
   WHY=$(apt_install maven) || return 1
 }
 
+need_pkg() {  # COMMAND PACKAGE ; for one contestant: sets WHY when COMMAND is missing and cannot be installed
+  command -v "$1" > /dev/null && return 0
+  WHY=$(apt_install "$2") || return 1
+  command -v "$1" > /dev/null || { WHY="missing: $1 (package $2 installed but no $1 on PATH)"; return 1; }
+}
+
 find_jdk25() {
   local j
   for j in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25* /opt/*jdk*25*; do
@@ -181,11 +355,10 @@ find_jdk25() {
 # ---------------------------------------------------------------------------------------------
 # Measurement helpers
 # ---------------------------------------------------------------------------------------------
-# "TICKS RSS_KB" of a process and all its descendants: utime+stime (fields 14, 15 of /proc/PID/stat,
-# which already add up all threads) in clock ticks, and the sum of their VmHWM (peak RSS).
-proc_tree_usage() {
-  local ticks_and_pids pid hwm=0 kb
-  ticks_and_pids=$({ cat /proc/[0-9]*/stat 2> /dev/null || true; } | awk -v root="$1" '
+# "TICKS PID..." of a process and all its descendants: their utime+stime (fields 14, 15 of /proc/PID/stat,
+# which already add up all threads) in clock ticks, and their pids. Empty when the process is gone.
+proc_tree() {
+  { cat /proc/[0-9]*/stat 2> /dev/null || true; } | awk -v root="$1" '
     { r = 0; for (i = length($0); i > 0; i--) if (substr($0, i, 1) == ")") { r = i; break }
       split(substr($0, r + 2), f, " ")            # f[1] = field 3 (state), so field n is f[n-2]
       ppid[$1] = f[2]; t[$1] = f[12] + f[13] }
@@ -193,15 +366,30 @@ proc_tree_usage() {
           sum = 0; pids = ""
           for (p in t) { q = p; while (q in ppid && q != root && q > 1) q = ppid[q]
                          if (q == root) { sum += t[p]; pids = pids " " p } }
-          print sum pids }')
-  [[ -n $ticks_and_pids ]] || { echo "0 0"; return; }
-  local fields ticks
-  read -r -a fields <<< "$ticks_and_pids"
+          print sum pids }'
+}
+
+# "TICKS RSS_KB" of a process and all its descendants: CPU time in clock ticks, and the sum of their
+# VmHWM (peak RSS).
+proc_tree_usage() {
+  local pid hwm=0 kb fields ticks
+  read -r -a fields <<< "$(proc_tree "$1")"
+  (( ${#fields[@]} )) || { echo "0 0"; return; }
   ticks=${fields[0]}
   for pid in "${fields[@]:1}"; do
     kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2> /dev/null) && hwm=$(( hwm + ${kb:-0} ))
   done
   echo "$ticks $hwm"
+}
+
+# "RSS_KB THREADS PROCESSES" of a process and all its descendants now: sums of VmRSS and Threads.
+proc_tree_now() {
+  local fields
+  read -r -a fields <<< "$(proc_tree "$1")"
+  (( ${#fields[@]} > 1 )) || { echo "0 0 0"; return; }
+  local pid
+  for pid in "${fields[@]:1}"; do cat "/proc/$pid/status" 2> /dev/null || true; done \
+    | awk -v n=$(( ${#fields[@]} - 1 )) '/^VmRSS:/ { rss += $2 } /^Threads:/ { thr += $2 } END { print rss + 0, thr + 0, n }'
 }
 
 # "BUSY STEAL" clock ticks so far on the server and client cores, from /proc/stat (same USER_HZ as
@@ -214,6 +402,32 @@ cores_busy() {
 port_answers() {  # PORT ; true when something accepts a TCP connection there
   timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2> /dev/null
 }
+
+now_us() { echo "${EPOCHREALTIME/[.,]/}"; }  # wall clock in µs, without a fork
+
+# Start-up time: prints the ms from LAUNCH_US to the first complete status line answering a GET /
+# (whatever the status), polled every 5 ms on a fresh connection. Fails when PID exits or after 60 s.
+# Only bash builtins between the sleeps, so the poll itself costs little; the caller runs on the client core.
+first_answer() {  # PORT PID LAUNCH_US
+  local port=$1 pid=$2 t0=$3 line
+  while :; do
+    if { exec 3<> "/dev/tcp/127.0.0.1/$port"; } 2> /dev/null; then
+      line=
+      { printf 'GET / HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$port" >&3
+        IFS= read -r -t 5 line <&3; } 2> /dev/null || true
+      exec 3<&-
+      [[ $line == HTTP/1.* ]] && { echo $(( (${EPOCHREALTIME/[.,]/} - t0) / 1000 )); return 0; }
+    fi
+    kill -0 "$pid" 2> /dev/null || return 1
+    (( ${EPOCHREALTIME/[.,]/} - t0 < 60000000 )) || return 1
+    sleep 0.005
+  done
+}
+
+# While a contestant is measured, this shell and everything it forks (checks, /proc readers, sleeps)
+# stay on the client core; builds get every core back.
+ALL_CORES=$(taskset -c -p $$ | awk '{ print $NF }')
+pin_harness() { taskset -c -p "$1" $$ > /dev/null; }
 
 cpu_busy_pct() {  # share of all CPU time that was busy over the next second, from /proc/stat
   local a b
@@ -236,15 +450,22 @@ wait_quiet() {
 }
 
 SERVER_PID=
+SERVER_TEMP=  # a directory the contestant's command needs while it runs (nginx's prefix), removed after it
 WRK_JOB=
 stop_server() {
-  [[ -n $SERVER_PID ]] || return 0
+  [[ -n $SERVER_PID ]] || { remove_server_temp; return 0; }
   local pid=$SERVER_PID i
   SERVER_PID=
   kill -TERM "$pid" 2> /dev/null || true
   for (( i = 0; i < 50; i++ )); do kill -0 "$pid" 2> /dev/null || break; sleep 0.2; done
   kill -0 "$pid" 2> /dev/null && { log "server $pid ignored SIGTERM for 10 s: SIGKILL"; kill -KILL "$pid" 2> /dev/null || true; }
   wait "$pid" 2> /dev/null || true
+  remove_server_temp
+}
+
+remove_server_temp() {
+  if [[ -n $SERVER_TEMP && -d $SERVER_TEMP ]]; then rm -rf -- "$SERVER_TEMP"; fi
+  SERVER_TEMP=
 }
 
 cleanup() {
@@ -316,6 +537,10 @@ parse_wrk() {
 # ---------------------------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------------------------
+for name in "${NAMES[@]}"; do
+  declare -F "peer_${name//-/_}" > /dev/null || die "unknown contestant '$name' (known: ${ALL_CONTESTANTS//,/ })"
+done
+
 OUT=$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT/logs"
 
@@ -325,13 +550,11 @@ need_tool taskset util-linux
 need_tool getconf libc-bin
 need_tool python3 python3
 need_tool wrk wrk
+# The charts only: without gnuplot the report says so and the tables are still written.
+command -v gnuplot > /dev/null || apt_install gnuplot-nox > /dev/null || log "WARNING: no gnuplot (package gnuplot-nox): no charts"
 JDK=$(find_jdk25) || die "missing: JDK 25 (none in JAVA_HOME or /usr/lib/jvm; install Temurin 25 and set JAVA_HOME)"
 JAVA=$JDK/bin/java
 CLK_TCK=$(getconf CLK_TCK)
-
-for name in "${NAMES[@]}"; do
-  declare -F "peer_${name//-/_}" > /dev/null || die "unknown contestant '$name' (known: $(declare -F | awk '/ peer_/ { sub("peer_", "", $3); gsub("_", "-", $3); printf "%s ", $3 }'))"
-done
 
 {
   echo "started_utc=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -340,7 +563,7 @@ done
   echo "duration_s=$DURATION"
   echo "reps=$REPS"
   echo "warmup_s=$WARMUP"
-  echo "wrk=wrk -t1 -c$CONNECTIONS -d${DURATION}s --latency (pipelined: -s bench/pipeline.lua, 24 per write)"
+  echo "wrk=wrk -t1 -c$CONNECTIONS -d${DURATION}s --latency (pipelined: GET / 24 per write, -s bench/pipeline.lua; plain: GET /; json: GET /json; post: POST /echo 4096 B, -s bench/post.lua)"
   echo "pinning=server on core $SERVER_CPU, wrk on core $CLIENT_CPU"
   echo "jvm_flags=${JVM_FLAGS[*]}"
   echo "jdk=$("$JAVA" -version 2>&1 | head -1)"
@@ -351,13 +574,22 @@ done
   echo "git=$(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo none)$(git -C "$ROOT" status --porcelain 2> /dev/null | grep -q . && echo ' (dirty)')"
 } > "$OUT/settings.txt"
 
-per_contestant=$(( ${#WORKLOADS[@]} * (WARMUP + REPS * DURATION + 2 * REPS) + 10 ))
+per_contestant=$(( ${#WORKLOADS[@]} * (WARMUP + REPS * DURATION + 2 * REPS) + 15 ))
 log "results in ${OUT#"$ROOT"/}; about $(( ${#NAMES[@]} * per_contestant )) s of load after the builds"
 
-echo "contestant,workload,rep,requests,duration_s,req_per_s,server_cpu_pct,server_cpu_us_per_req,wrk_cpu_pct,wrk_saturated,other_cpu_pct,steal_pct,p50_ms,p99_ms,server_peak_rss_mib,socket_errors,non_2xx_3xx,order_check" \
+echo "contestant,workload,rep,requests,duration_s,req_per_s,server_cpu_pct,server_cpu_us_per_req,wrk_cpu_pct,wrk_saturated,other_cpu_pct,steal_pct,p50_ms,p99_ms,server_peak_rss_mib,socket_errors,non_2xx_3xx,order_check,route_check" \
   | tee "$OUT/discarded.csv" > "$OUT/runs.csv"
+echo "contestant,version,setup,startup_ms,idle_rss_mib,idle_threads,idle_processes" > "$OUT/contestants.csv"
 : > "$OUT/skipped.txt"
+: > "$OUT/skipped-workloads.txt"
 : > "$OUT/order-check.txt"
+: > "$OUT/route-check.txt"
+
+csv_field() {  # TEXT ; quoted for CSV
+  printf '"%s"' "${1//\"/\"\"}"
+}
+
+declare -A ROUTE_OF=([pipelined]=hello [plain]=hello [json]=json [post]=echo)
 
 index=0
 for name in "${NAMES[@]}"; do
@@ -374,24 +606,44 @@ for name in "${NAMES[@]}"; do
   if port_answers "$port"; then
     die "port $port already answers: something else listens there (choose another --port)"
   fi
+
+  # The workloads this contestant can serve, and the routes to check before measuring them.
+  workloads=()
+  routes=hello
+  for workload in "${WORKLOADS[@]}"; do
+    WHY=
+    if $fn supports "$workload"; then
+      workloads+=("$workload")
+      [[ ,$routes, == *,${ROUTE_OF[$workload]},* ]] || routes+=,${ROUTE_OF[$workload]}
+    else
+      log "SKIPPED $name/$workload: $WHY"
+      echo "$name/$workload: $WHY" >> "$OUT/skipped-workloads.txt"
+    fi
+  done
+
   $fn cmd "$port"
-  log "$name: starting on core $SERVER_CPU: ${CMD[*]}"
+  VERSION= SETUP=
+  $fn info
+  log "$name ($VERSION): starting on core $SERVER_CPU: ${CMD[*]}"
+  pin_harness "$CLIENT_CPU"
+  launched_us=$(now_us)
   taskset -c "$SERVER_CPU" "${CMD[@]}" > "$OUT/logs/$name.server.log" 2>&1 &
   SERVER_PID=$!
-  ready=0
-  for (( i = 0; i < 300; i++ )); do
-    kill -0 "$SERVER_PID" 2> /dev/null || break
-    port_answers "$port" && { ready=1; break; }
-    sleep 0.2
-  done
-  if (( ! ready )); then
+  if ! startup_ms=$(first_answer "$port" "$SERVER_PID" "$launched_us"); then
     why="did not answer on port $port within 60 s; see logs/$name.server.log"
     kill -0 "$SERVER_PID" 2> /dev/null || why="exited before answering; see logs/$name.server.log"
     log "SKIPPED $name: $why"; tail -5 "$OUT/logs/$name.server.log" >&2 || true
     echo "$name: $why" >> "$OUT/skipped.txt"
     stop_server
+    pin_harness "$ALL_CORES"
     continue
   fi
+  # Idle memory: one second after the first answer, before any load (the checks below come after).
+  sleep 1
+  read -r idle_kb idle_threads idle_procs <<< "$(proc_tree_now "$SERVER_PID")"
+  idle_mib=$(awk -v kb="$idle_kb" 'BEGIN { printf "%.1f", kb / 1024 }')
+  log "$name: first answer after ${startup_ms} ms; idle: ${idle_mib} MiB RSS, $idle_threads threads in $idle_procs process(es)"
+  echo "$name,$(csv_field "$VERSION"),$(csv_field "$SETUP"),$startup_ms,$idle_mib,$idle_threads,$idle_procs" >> "$OUT/contestants.csv"
 
   if order_line=$(timeout 30 python3 "$BENCH/check-order.py" --port "$port" 2>&1); then
     order=PASS
@@ -402,10 +654,26 @@ for name in "${NAMES[@]}"; do
   echo "$name: $order_line" >> "$OUT/order-check.txt"
   log "$name: order check: $order_line"
 
-  for workload in "${WORKLOADS[@]}"; do
+  # One line per route: "hello PASS (...)"; the measured rows carry the verdict of their workload's route.
+  route_lines=$(timeout 60 python3 "$BENCH/check-routes.py" --port "$port" --routes "$routes" 2>&1) || true
+  declare -A ROUTE_OK=()
+  while read -r route verdict rest; do
+    [[ -n $route ]] || continue
+    [[ $verdict == PASS || $verdict == FAIL ]] || verdict=ERROR
+    ROUTE_OK[$route]=$verdict
+    echo "$name: $route $verdict $rest" >> "$OUT/route-check.txt"
+    log "$name: route check: $route $verdict $rest"
+  done <<< "$route_lines"
+
+  for workload in "${workloads[@]}"; do
     wrk_args=(-t1 "-c$CONNECTIONS" --latency)
-    [[ $workload == pipelined ]] && wrk_args+=(-s "$BENCH/pipeline.lua")
     url=http://127.0.0.1:$port/
+    case $workload in
+      pipelined) wrk_args+=(-s "$BENCH/pipeline.lua") ;;
+      json) url+=json ;;
+      post) wrk_args+=(-s "$BENCH/post.lua"); url+=echo ;;
+    esac
+    route_check=${ROUTE_OK[${ROUTE_OF[$workload]}]:-ERROR}
 
     if (( WARMUP > 0 )); then
       log "$name/$workload: warm-up ${WARMUP} s (discarded)"
@@ -431,7 +699,7 @@ for name in "${NAMES[@]}"; do
       row=$(awk -v n="$name" -v w="$workload" -v rep="$rep" -v req="$requests" -v dur="$dur" -v rps="$rps" \
                 -v dt=$(( ticks1 - ticks0 )) -v hz="$CLK_TCK" -v wall="$WRK_WALL_S" -v wcpu="$WRK_CPU_S" \
                 -v p50="$p50" -v p99="$p99" -v rss="$rss_kb" -v se="$sock_err" -v bad="$non2xx" -v oc="$order" \
-                -v busy=$(( busy1 - busy0 )) -v steal=$(( steal1 - steal0 )) 'BEGIN {
+                -v rc="$route_check" -v busy=$(( busy1 - busy0 )) -v steal=$(( steal1 - steal0 )) 'BEGIN {
         cpu_s = dt / hz
         # CPU time on the two cores spent neither by the server nor by wrk: other processes, the
         # hypervisor (steal), interrupt work charged to no process. Large values mean a noisy run.
@@ -444,8 +712,8 @@ for name in "${NAMES[@]}"; do
         saturated = wrk_pct >= 95 ? "yes" : "no"
         if (p50 == "-") p50 = ""
         if (p99 == "-") p99 = ""
-        printf "%s,%s,%d,%d,%.3f,%.2f,%.1f,%.3f,%.1f,%s,%.1f,%.1f,%s,%s,%.1f,%d,%d,%s\n", n, w, rep, req, dur, rps,
-               server_pct, us_req, wrk_pct, saturated, other_pct, steal_pct, p50, p99, rss / 1024, se, bad, oc }')
+        printf "%s,%s,%d,%d,%.3f,%.2f,%.1f,%.3f,%.1f,%s,%.1f,%.1f,%s,%s,%.1f,%d,%d,%s,%s\n", n, w, rep, req, dur, rps,
+               server_pct, us_req, wrk_pct, saturated, other_pct, steal_pct, p50, p99, rss / 1024, se, bad, oc, rc }')
       other=$(cut -d, -f11 <<< "$row")
       if (( attempt < RETRIES )) && awk -v o="$other" -v max="$NOISY_PCT" 'BEGIN { exit !(o > max) }'; then
         # Something else ran on the benchmark cores: keep the run aside and measure it again.
@@ -461,7 +729,9 @@ for name in "${NAMES[@]}"; do
         $6, $8, $7, $9, ($10 == "yes" ? " (saturated)" : ""), $11, ($14 == "" ? "n/a" : $14), $16, $17 }' <<< "$row")"
     done
   done
+  unset ROUTE_OK
   stop_server
+  pin_harness "$ALL_CORES"
 done
 
 python3 "$BENCH/report.py" "$OUT"
