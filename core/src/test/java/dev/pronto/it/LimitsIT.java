@@ -308,7 +308,8 @@ class LimitsIT {
     /** @return the most a TCP socket's send buffer may grow to (Linux: {@code tcp_wmem}); 4 MiB if unknown */
     private static long kernelSendBufferMax() {
         try {
-            String[] wmem = Files.readString(Path.of("/proc/sys/net/ipv4/tcp_wmem"))
+            // readAllLines: on some kernels readString of a /proc file returns only its first bytes
+            String[] wmem = Files.readAllLines(Path.of("/proc/sys/net/ipv4/tcp_wmem")).get(0)
                     .trim().split("\\s+");
             return Long.parseLong(wmem[wmem.length - 1]);
         } catch (IOException | RuntimeException e) {

@@ -53,6 +53,9 @@ public abstract class TransportContract {
                 }
                 in.flip();
                 String s = StandardCharsets.US_ASCII.decode(in).toString();
+                if (s.contains("BOOM")) {
+                    throw new IllegalStateException("a handler bug, on purpose");
+                }
                 if (s.contains("BYE")) {
                     ch.write(ByteBuffer.wrap("bye".getBytes(StandardCharsets.US_ASCII)));
                     ch.shutdownOutput();
@@ -71,9 +74,11 @@ public abstract class TransportContract {
 
         @Override
         public void onClosed() {
+            closedHandlers.countDown();
         }
     }
 
+    private final CountDownLatch closedHandlers = new CountDownLatch(1);
     private final Set<Integer> acceptingLoops = ConcurrentHashMap.newKeySet();
     private final CountDownLatch ticked = new CountDownLatch(2);
 
@@ -115,6 +120,20 @@ public abstract class TransportContract {
             s.setSoTimeout(5000);
             assertThat(exchange(s, "hello", 6)).isEqualTo("<HELLO");
             assertThat(exchange(s, "again", 6)).isEqualTo("<AGAIN");
+        }
+    }
+
+    @Test
+    void aHandlerThatThrowsLosesItsConnectionIsToldSoAndTheLoopGoesOn() throws Exception {
+        Binding b = start(1);
+        try (Socket bad = new Socket(InetAddress.getLoopbackAddress(), b.localAddress().getPort());
+             Socket good = new Socket(InetAddress.getLoopbackAddress(), b.localAddress().getPort())) {
+            bad.setSoTimeout(5000);
+            good.setSoTimeout(5000);
+            bad.getOutputStream().write("BOOM".getBytes(StandardCharsets.US_ASCII));
+            assertThat(bad.getInputStream().read()).isEqualTo(-1);
+            assertThat(closedHandlers.await(5, TimeUnit.SECONDS)).as("onClosed after the failure").isTrue();
+            assertThat(exchange(good, "still", 6)).isEqualTo("<STILL");
         }
     }
 

@@ -132,6 +132,11 @@ final class NioLoop implements EventLoop {
                 // Nothing a connection does may stop the loop: log, drop that connection, go on.
                 LOG.log(Level.ERROR, "Connection failed on event loop " + index, t);
                 ch.close();
+                try {
+                    ch.handler.onClosed(); // the protocol side forgets it too: counts, reaper lists
+                } catch (Throwable again) {
+                    LOG.log(Level.ERROR, "Closing a failed connection failed on event loop " + index, again);
+                }
             }
         } else if (attachment instanceof ServerSocketChannel ssc) {
             accept(ssc);
