@@ -51,6 +51,7 @@ public final class HttpEngine {
         long[] seenSequence = new long[n];
         long[] seenSince = new long[n];
         long[] warnedSequence = new long[n];
+        java.util.Arrays.fill(seenSequence, -1); // nothing seen yet: the first sample only starts the clock
         java.util.Arrays.fill(warnedSequence, -1);
         try {
             while (!terminated.await(period, TimeUnit.NANOSECONDS)) {
