@@ -25,6 +25,15 @@ BASELINE_COLOR = 0xE8792B  # the first contestant's bars
 PEER_COLOR = 0x4A7FB5
 SATURATED = 95.0  # wrk CPU % from which req/s measures the client more than the server
 NOISY = 10.0  # CPU % of the two cores used by neither server nor wrk, from which a run is suspect
+# Pronto's performance targets (issue 4), checked from the medians of one run when their contestants were measured:
+# (workload, what is compared, peer or None for Pronto's own plain figure, bound).
+TARGETS = [
+    ("pipelined", "req_per_s", "go-fasthttp", 1.45),
+    ("pipelined", "req_per_s", "netty-epoll", 1.8),
+    ("plain", "server_cpu_us_per_req", "go-fasthttp", 1.0),
+    ("plain", "server_cpu_us_per_req", "nginx", 1.0),
+    ("json", "server_cpu_us_per_req", None, 1.15),
+]
 
 
 def read_settings(path):
@@ -135,6 +144,33 @@ unset multiplot
     return png.name, None
 
 
+def targets(summary):
+    """Markdown lines, one per target whose contestants were measured: the two figures, the ratio, and ✓ or ✗."""
+    out = []
+    for workload, key, peer, bound in TARGETS:
+        mine = summary.get(("pronto", workload))
+        other = summary.get((peer, workload)) if peer else summary.get(("pronto", "plain"))
+        if not mine or not other or not mine[key] or not other[key]:
+            continue
+        ratio = mine[key] / other[key]
+        if key == "req_per_s":
+            ok = ratio >= bound
+            text = (f"{workload}: pronto {fmt_int(mine[key])} req/s = **{ratio:.2f}×** {peer}'s {fmt_int(other[key])} "
+                    f"(target ≥ {bound:.2f}×)")
+            if mine["wrk_saturated_runs"]:
+                text += "; wrk saturated its core, so pronto's figure is a floor"
+        elif peer:
+            ok = ratio <= bound
+            text = (f"{workload}: pronto {mine[key]:.2f} server CPU-µs/req = **{ratio:.2f}×** {peer}'s "
+                    f"{other[key]:.2f} (target ≤ {bound:.2f}×)")
+        else:
+            ok = ratio <= bound
+            text = (f"{workload}: pronto {mine[key]:.2f} server CPU-µs/req = **{ratio:.2f}×** its own plain "
+                    f"{other[key]:.2f} (target ≤ {bound:.2f}×)")
+        out.append(f"- {'✓' if ok else '✗'} {text}")
+    return out
+
+
 def read_contestants(path):
     if not path.exists():
         return {}
@@ -171,13 +207,21 @@ def main():
                                       for k in fields[2:]])
 
     md = [f"# Pronto benchmark, {settings.get('started_utc', out.name)}", ""]
+    rounds = int(settings.get("rounds", "1"))
+    spread = (f" in {rounds} rounds (every contestant restarted in each round, so that its runs are spread over "
+              "the whole run)" if rounds > 1 else "")
     md.append(f"- load: `{settings.get('wrk', 'wrk')}`; median of {settings.get('reps', '?')} runs of "
-              f"{settings.get('duration_s', '?')} s after a {settings.get('warmup_s', '?')} s warm-up (discarded)")
+              f"{settings.get('duration_s', '?')} s{spread}; before its runs, each workload warmed up for "
+              f"{settings.get('warmup_s', '?')} s (discarded)")
     md.append(f"- {settings.get('pinning', '')}; JVM flags for every Java contestant: `{settings.get('jvm_flags', '')}`")
     md.append(f"- {settings.get('jdk', '')}; {settings.get('wrk_version', '')}")
     md.append(f"- {settings.get('cpu', '')}; {settings.get('kernel', '')}; governor {settings.get('governor', 'n/a')}; "
               f"commit {settings.get('git', '?')}")
     md.append("")
+
+    checked = targets(summary)
+    if checked:
+        md += ["## Targets (medians of this run)", ""] + checked + [""]
 
     contestants = read_contestants(out / "contestants.csv")
     if contestants:

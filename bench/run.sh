@@ -14,7 +14,9 @@ usage: bench/run.sh [options]
                        go-fasthttp,go-nethttp,node,nginx,c-epoll)
   --workload W         pipelined | plain | json | post | all   (default pipelined)
   --duration S         seconds per measured run           (default 10)
-  --reps N             measured runs per contestant and workload, median reported (default 3)
+  --reps N             measured runs per contestant, workload and round, median reported (default 3)
+  --rounds R           measure every contestant R times over, restarted each round, so that a slow spell
+                       of the machine falls on all of them alike (default 1); medians over R x N runs
   --warmup S           seconds of discarded wrk load before measuring (default 10)
   --connections C      wrk connections                    (default 100)
   --port P             first port; contestant i listens on P+i (default 18080)
@@ -35,6 +37,7 @@ CONTESTANTS=$ALL_CONTESTANTS
 WORKLOAD=pipelined
 DURATION=10
 REPS=3
+ROUNDS=1
 WARMUP=10
 CONNECTIONS=100
 BASE_PORT=18080
@@ -52,6 +55,7 @@ while (( $# )); do
     --workload) WORKLOAD=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --reps) REPS=$2; shift ;;
+    --rounds) ROUNDS=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
     --connections) CONNECTIONS=$2; shift ;;
     --port) BASE_PORT=$2; shift ;;
@@ -70,10 +74,10 @@ case $WORKLOAD in
   all) WORKLOADS=(pipelined plain json post) ;;
   *) echo "run.sh: --workload must be pipelined, plain, json, post or all" >&2; exit 2 ;;
 esac
-for n in "$DURATION" "$REPS" "$WARMUP" "$CONNECTIONS" "$BASE_PORT" "$SERVER_CPU" "$CLIENT_CPU" "$RETRIES"; do
+for n in "$DURATION" "$REPS" "$ROUNDS" "$WARMUP" "$CONNECTIONS" "$BASE_PORT" "$SERVER_CPU" "$CLIENT_CPU" "$RETRIES"; do
   [[ $n =~ ^[0-9]+$ ]] || { echo "run.sh: '$n' is not a whole number" >&2; exit 2; }
 done
-(( DURATION >= 1 && REPS >= 1 )) || { echo "run.sh: --duration and --reps must be at least 1" >&2; exit 2; }
+(( DURATION >= 1 && REPS >= 1 && ROUNDS >= 1 )) || { echo "run.sh: --duration, --reps and --rounds must be at least 1" >&2; exit 2; }
 IFS=, read -r -a NAMES <<< "$CONTESTANTS"
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -561,7 +565,8 @@ CLK_TCK=$(getconf CLK_TCK)
   echo "contestants=$CONTESTANTS"
   echo "workloads=${WORKLOADS[*]}"
   echo "duration_s=$DURATION"
-  echo "reps=$REPS"
+  echo "reps=$(( REPS * ROUNDS ))"
+  echo "rounds=$ROUNDS"
   echo "warmup_s=$WARMUP"
   echo "wrk=wrk -t1 -c$CONNECTIONS -d${DURATION}s --latency (pipelined: GET / 24 per write, -s bench/pipeline.lua; plain: GET /; json: GET /json; post: POST /echo 4096 B, -s bench/post.lua)"
   echo "pinning=server on core $SERVER_CPU, wrk on core $CLIENT_CPU"
@@ -574,7 +579,7 @@ CLK_TCK=$(getconf CLK_TCK)
   echo "git=$(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo none)$(git -C "$ROOT" status --porcelain 2> /dev/null | grep -q . && echo ' (dirty)')"
 } > "$OUT/settings.txt"
 
-per_contestant=$(( ${#WORKLOADS[@]} * (WARMUP + REPS * DURATION + 2 * REPS) + 15 ))
+per_contestant=$(( ROUNDS * (${#WORKLOADS[@]} * (WARMUP + REPS * DURATION + 2 * REPS) + 15) ))
 log "results in ${OUT#"$ROOT"/}; about $(( ${#NAMES[@]} * per_contestant )) s of load after the builds"
 
 echo "contestant,workload,rep,requests,duration_s,req_per_s,server_cpu_pct,server_cpu_us_per_req,wrk_cpu_pct,wrk_saturated,other_cpu_pct,steal_pct,p50_ms,p99_ms,server_peak_rss_mib,socket_errors,non_2xx_3xx,order_check,route_check" \
@@ -591,147 +596,165 @@ csv_field() {  # TEXT ; quoted for CSV
 
 declare -A ROUTE_OF=([pipelined]=hello [plain]=hello [json]=json [post]=echo)
 
+# Per contestant, fixed over the rounds: its port, the workloads it serves, its check verdicts.
+declare -A PORT_OF=() WORKLOADS_OF=() ORDER_OF=() ROUTE_OK=() SKIPPED=()
 index=0
 for name in "${NAMES[@]}"; do
-  fn=peer_${name//-/_}
-  port=$(( BASE_PORT + index ))
+  PORT_OF[$name]=$(( BASE_PORT + index ))
   index=$(( index + 1 ))
+done
+TOTAL_REPS=$(( REPS * ROUNDS ))
 
-  WHY=
-  if ! $fn build; then
-    log "SKIPPED $name: $WHY"
-    echo "$name: $WHY" >> "$OUT/skipped.txt"
-    continue
-  fi
-  if port_answers "$port"; then
-    die "port $port already answers: something else listens there (choose another --port)"
-  fi
-
-  # The workloads this contestant can serve, and the routes to check before measuring them.
-  workloads=()
-  routes=hello
-  for workload in "${WORKLOADS[@]}"; do
-    WHY=
-    if $fn supports "$workload"; then
-      workloads+=("$workload")
-      [[ ,$routes, == *,${ROUTE_OF[$workload]},* ]] || routes+=,${ROUTE_OF[$workload]}
-    else
-      log "SKIPPED $name/$workload: $WHY"
-      echo "$name/$workload: $WHY" >> "$OUT/skipped-workloads.txt"
-    fi
-  done
-
-  $fn cmd "$port"
-  VERSION= SETUP=
-  $fn info
-  log "$name ($VERSION): starting on core $SERVER_CPU: ${CMD[*]}"
-  pin_harness "$CLIENT_CPU"
-  launched_us=$(now_us)
-  taskset -c "$SERVER_CPU" "${CMD[@]}" > "$OUT/logs/$name.server.log" 2>&1 &
-  SERVER_PID=$!
-  if ! startup_ms=$(first_answer "$port" "$SERVER_PID" "$launched_us"); then
-    why="did not answer on port $port within 60 s; see logs/$name.server.log"
-    kill -0 "$SERVER_PID" 2> /dev/null || why="exited before answering; see logs/$name.server.log"
-    log "SKIPPED $name: $why"; tail -5 "$OUT/logs/$name.server.log" >&2 || true
-    echo "$name: $why" >> "$OUT/skipped.txt"
-    stop_server
-    pin_harness "$ALL_CORES"
-    continue
-  fi
-  # Idle memory: one second after the first answer, before any load (the checks below come after).
-  sleep 1
-  read -r idle_kb idle_threads idle_procs <<< "$(proc_tree_now "$SERVER_PID")"
-  idle_mib=$(awk -v kb="$idle_kb" 'BEGIN { printf "%.1f", kb / 1024 }')
-  log "$name: first answer after ${startup_ms} ms; idle: ${idle_mib} MiB RSS, $idle_threads threads in $idle_procs process(es)"
-  echo "$name,$(csv_field "$VERSION"),$(csv_field "$SETUP"),$startup_ms,$idle_mib,$idle_threads,$idle_procs" >> "$OUT/contestants.csv"
-
-  if order_line=$(timeout 30 python3 "$BENCH/check-order.py" --port "$port" 2>&1); then
-    order=PASS
-  else
-    order=$(awk '{ print $1; exit }' <<< "$order_line")
-    [[ $order == FAIL ]] || order=ERROR
-  fi
-  echo "$name: $order_line" >> "$OUT/order-check.txt"
-  log "$name: order check: $order_line"
-
-  # One line per route: "hello PASS (...)"; the measured rows carry the verdict of their workload's route.
-  route_lines=$(timeout 60 python3 "$BENCH/check-routes.py" --port "$port" --routes "$routes" 2>&1) || true
-  declare -A ROUTE_OK=()
-  while read -r route verdict rest; do
-    [[ -n $route ]] || continue
-    [[ $verdict == PASS || $verdict == FAIL ]] || verdict=ERROR
-    ROUTE_OK[$route]=$verdict
-    echo "$name: $route $verdict $rest" >> "$OUT/route-check.txt"
-    log "$name: route check: $route $verdict $rest"
-  done <<< "$route_lines"
-
-  for workload in "${workloads[@]}"; do
-    wrk_args=(-t1 "-c$CONNECTIONS" --latency)
-    url=http://127.0.0.1:$port/
-    case $workload in
-      pipelined) wrk_args+=(-s "$BENCH/pipeline.lua") ;;
-      json) url+=json ;;
-      post) wrk_args+=(-s "$BENCH/post.lua"); url+=echo ;;
-    esac
-    route_check=${ROUTE_OK[${ROUTE_OF[$workload]}]:-ERROR}
-
-    if (( WARMUP > 0 )); then
-      log "$name/$workload: warm-up ${WARMUP} s (discarded)"
-      run_wrk "$OUT/logs/$name.$workload.warmup.txt" "$WARMUP" "${wrk_args[@]}" "-d${WARMUP}s" "$url" \
-        || log "WARNING: warm-up wrk exited with status $?"
-    fi
-
-    attempt=0
-    for (( rep = 1; rep <= REPS; rep++ )); do
-      kill -0 "$SERVER_PID" 2> /dev/null || { log "ERROR: $name died; see logs/$name.server.log"; break; }
-      wait_quiet  # also lets the previous run's connections close
-      wrk_out=$OUT/logs/$name.$workload.$rep.txt
-      (( attempt == 0 )) || wrk_out=$OUT/logs/$name.$workload.$rep.retry$attempt.txt
-      read -r busy0 steal0 <<< "$(cores_busy)"
-      read -r ticks0 _ <<< "$(proc_tree_usage "$SERVER_PID")"
-      run_wrk "$wrk_out" "$DURATION" "${wrk_args[@]}" "-d${DURATION}s" "$url" || log "WARNING: wrk exited with status $?"
-      read -r ticks1 rss_kb <<< "$(proc_tree_usage "$SERVER_PID")"
-      read -r busy1 steal1 <<< "$(cores_busy)"
-      if ! stats=$(parse_wrk "$wrk_out"); then
-        log "ERROR: $name/$workload run $rep: no wrk report; see ${wrk_out#"$ROOT"/}"; continue
-      fi
-      read -r requests dur rps p50 p99 sock_err non2xx <<< "$stats"
-      row=$(awk -v n="$name" -v w="$workload" -v rep="$rep" -v req="$requests" -v dur="$dur" -v rps="$rps" \
-                -v dt=$(( ticks1 - ticks0 )) -v hz="$CLK_TCK" -v wall="$WRK_WALL_S" -v wcpu="$WRK_CPU_S" \
-                -v p50="$p50" -v p99="$p99" -v rss="$rss_kb" -v se="$sock_err" -v bad="$non2xx" -v oc="$order" \
-                -v rc="$route_check" -v busy=$(( busy1 - busy0 )) -v steal=$(( steal1 - steal0 )) 'BEGIN {
-        cpu_s = dt / hz
-        # CPU time on the two cores spent neither by the server nor by wrk: other processes, the
-        # hypervisor (steal), interrupt work charged to no process. Large values mean a noisy run.
-        other_pct = wall > 0 ? 100 * (busy / hz - cpu_s - wcpu) / wall : 0
-        if (other_pct < 0) other_pct = 0
-        steal_pct = wall > 0 ? 100 * steal / hz / wall : 0
-        us_req = req > 0 ? cpu_s * 1e6 / req : 0
-        wrk_pct = wall > 0 ? 100 * wcpu / wall : 0
-        server_pct = wall > 0 ? 100 * cpu_s / wall : 0
-        saturated = wrk_pct >= 95 ? "yes" : "no"
-        if (p50 == "-") p50 = ""
-        if (p99 == "-") p99 = ""
-        printf "%s,%s,%d,%d,%.3f,%.2f,%.1f,%.3f,%.1f,%s,%.1f,%.1f,%s,%s,%.1f,%d,%d,%s,%s\n", n, w, rep, req, dur, rps,
-               server_pct, us_req, wrk_pct, saturated, other_pct, steal_pct, p50, p99, rss / 1024, se, bad, oc, rc }')
-      other=$(cut -d, -f11 <<< "$row")
-      if (( attempt < RETRIES )) && awk -v o="$other" -v max="$NOISY_PCT" 'BEGIN { exit !(o > max) }'; then
-        # Something else ran on the benchmark cores: keep the run aside and measure it again.
-        echo "$row" >> "$OUT/discarded.csv"
-        attempt=$(( attempt + 1 ))
-        log "$name/$workload run $rep/$REPS: other load took ${other}% of a core: discarded, measuring again ($attempt/$RETRIES)"
-        rep=$(( rep - 1 ))
+for (( round = 1; round <= ROUNDS; round++ )); do
+  (( ROUNDS == 1 )) || log "round $round/$ROUNDS"
+  for name in "${NAMES[@]}"; do
+    [[ -z ${SKIPPED[$name]:-} ]] || continue
+    fn=peer_${name//-/_}
+    port=${PORT_OF[$name]}
+    if (( round == 1 )); then
+      WHY=
+      if ! $fn build; then
+        log "SKIPPED $name: $WHY"
+        echo "$name: $WHY" >> "$OUT/skipped.txt"
+        SKIPPED[$name]=1
         continue
       fi
+      # The workloads this contestant can serve, and the routes to check before measuring them.
+      served=()
+      routes=hello
+      for workload in "${WORKLOADS[@]}"; do
+        WHY=
+        if $fn supports "$workload"; then
+          served+=("$workload")
+          [[ ,$routes, == *,${ROUTE_OF[$workload]},* ]] || routes+=,${ROUTE_OF[$workload]}
+        else
+          log "SKIPPED $name/$workload: $WHY"
+          echo "$name/$workload: $WHY" >> "$OUT/skipped-workloads.txt"
+        fi
+      done
+      WORKLOADS_OF[$name]="${served[*]}"
+    fi
+    read -r -a workloads <<< "${WORKLOADS_OF[$name]}"
+    if port_answers "$port"; then
+      die "port $port already answers: something else listens there (choose another --port)"
+    fi
+
+    $fn cmd "$port"
+    VERSION= SETUP=
+    $fn info
+    log "$name ($VERSION): starting on core $SERVER_CPU: ${CMD[*]}"
+    pin_harness "$CLIENT_CPU"
+    launched_us=$(now_us)
+    taskset -c "$SERVER_CPU" "${CMD[@]}" >> "$OUT/logs/$name.server.log" 2>&1 &
+    SERVER_PID=$!
+    if ! startup_ms=$(first_answer "$port" "$SERVER_PID" "$launched_us"); then
+      why="did not answer on port $port within 60 s; see logs/$name.server.log"
+      kill -0 "$SERVER_PID" 2> /dev/null || why="exited before answering; see logs/$name.server.log"
+      (( round == 1 )) || why+=" (round $round)"
+      log "SKIPPED $name: $why"; tail -5 "$OUT/logs/$name.server.log" >&2 || true
+      echo "$name: $why" >> "$OUT/skipped.txt"
+      SKIPPED[$name]=1
+      stop_server
+      pin_harness "$ALL_CORES"
+      continue
+    fi
+    # Idle memory: one second after the first answer, before any load (the checks below come after).
+    sleep 1
+    read -r idle_kb idle_threads idle_procs <<< "$(proc_tree_now "$SERVER_PID")"
+    idle_mib=$(awk -v kb="$idle_kb" 'BEGIN { printf "%.1f", kb / 1024 }')
+    log "$name: first answer after ${startup_ms} ms; idle: ${idle_mib} MiB RSS, $idle_threads threads in $idle_procs process(es)"
+
+    if (( round == 1 )); then  # start-up, idle figures and checks: from the first round
+      echo "$name,$(csv_field "$VERSION"),$(csv_field "$SETUP"),$startup_ms,$idle_mib,$idle_threads,$idle_procs" >> "$OUT/contestants.csv"
+      if order_line=$(timeout 30 python3 "$BENCH/check-order.py" --port "$port" 2>&1); then
+        ORDER_OF[$name]=PASS
+      else
+        ORDER_OF[$name]=$(awk '{ print $1; exit }' <<< "$order_line")
+        [[ ${ORDER_OF[$name]} == FAIL ]] || ORDER_OF[$name]=ERROR
+      fi
+      echo "$name: $order_line" >> "$OUT/order-check.txt"
+      log "$name: order check: $order_line"
+
+      # One line per route: "hello PASS (...)"; the measured rows carry the verdict of their workload's route.
+      route_lines=$(timeout 60 python3 "$BENCH/check-routes.py" --port "$port" --routes "$routes" 2>&1) || true
+      while read -r route verdict rest; do
+        [[ -n $route ]] || continue
+        [[ $verdict == PASS || $verdict == FAIL ]] || verdict=ERROR
+        ROUTE_OK[$name/$route]=$verdict
+        echo "$name: $route $verdict $rest" >> "$OUT/route-check.txt"
+        log "$name: route check: $route $verdict $rest"
+      done <<< "$route_lines"
+    fi
+    order=${ORDER_OF[$name]}
+
+    for workload in "${workloads[@]}"; do
+      wrk_args=(-t1 "-c$CONNECTIONS" --latency)
+      url=http://127.0.0.1:$port/
+      case $workload in
+        pipelined) wrk_args+=(-s "$BENCH/pipeline.lua") ;;
+        json) url+=json ;;
+        post) wrk_args+=(-s "$BENCH/post.lua"); url+=echo ;;
+      esac
+      route_check=${ROUTE_OK[$name/${ROUTE_OF[$workload]}]:-ERROR}
+
+      if (( WARMUP > 0 )); then
+        log "$name/$workload: warm-up ${WARMUP} s (discarded)"
+        run_wrk "$OUT/logs/$name.$workload.warmup.txt" "$WARMUP" "${wrk_args[@]}" "-d${WARMUP}s" "$url" \
+          || log "WARNING: warm-up wrk exited with status $?"
+      fi
+
       attempt=0
-      echo "$row" >> "$OUT/runs.csv"
-      log "$name/$workload run $rep/$REPS: $(awk -F, '{ printf "%s req/s, %s server CPU-us/req, server %s%% CPU, wrk %s%% CPU%s, other %s%% CPU, p99 %s ms, errors %s, non-2xx %s",
-        $6, $8, $7, $9, ($10 == "yes" ? " (saturated)" : ""), $11, ($14 == "" ? "n/a" : $14), $16, $17 }' <<< "$row")"
+      for (( r = 1; r <= REPS; r++ )); do
+        rep=$(( (round - 1) * REPS + r ))
+        kill -0 "$SERVER_PID" 2> /dev/null || { log "ERROR: $name died; see logs/$name.server.log"; break; }
+        wait_quiet  # also lets the previous run's connections close
+        wrk_out=$OUT/logs/$name.$workload.$rep.txt
+        (( attempt == 0 )) || wrk_out=$OUT/logs/$name.$workload.$rep.retry$attempt.txt
+        read -r busy0 steal0 <<< "$(cores_busy)"
+        read -r ticks0 _ <<< "$(proc_tree_usage "$SERVER_PID")"
+        run_wrk "$wrk_out" "$DURATION" "${wrk_args[@]}" "-d${DURATION}s" "$url" || log "WARNING: wrk exited with status $?"
+        read -r ticks1 rss_kb <<< "$(proc_tree_usage "$SERVER_PID")"
+        read -r busy1 steal1 <<< "$(cores_busy)"
+        if ! stats=$(parse_wrk "$wrk_out"); then
+          log "ERROR: $name/$workload run $rep: no wrk report; see ${wrk_out#"$ROOT"/}"; continue
+        fi
+        read -r requests dur rps p50 p99 sock_err non2xx <<< "$stats"
+        row=$(awk -v n="$name" -v w="$workload" -v rep="$rep" -v req="$requests" -v dur="$dur" -v rps="$rps" \
+                  -v dt=$(( ticks1 - ticks0 )) -v hz="$CLK_TCK" -v wall="$WRK_WALL_S" -v wcpu="$WRK_CPU_S" \
+                  -v p50="$p50" -v p99="$p99" -v rss="$rss_kb" -v se="$sock_err" -v bad="$non2xx" -v oc="$order" \
+                  -v rc="$route_check" -v busy=$(( busy1 - busy0 )) -v steal=$(( steal1 - steal0 )) 'BEGIN {
+          cpu_s = dt / hz
+          # CPU time on the two cores spent neither by the server nor by wrk: other processes, the
+          # hypervisor (steal), interrupt work charged to no process. Large values mean a noisy run.
+          other_pct = wall > 0 ? 100 * (busy / hz - cpu_s - wcpu) / wall : 0
+          if (other_pct < 0) other_pct = 0
+          steal_pct = wall > 0 ? 100 * steal / hz / wall : 0
+          us_req = req > 0 ? cpu_s * 1e6 / req : 0
+          wrk_pct = wall > 0 ? 100 * wcpu / wall : 0
+          server_pct = wall > 0 ? 100 * cpu_s / wall : 0
+          saturated = wrk_pct >= 95 ? "yes" : "no"
+          if (p50 == "-") p50 = ""
+          if (p99 == "-") p99 = ""
+          printf "%s,%s,%d,%d,%.3f,%.2f,%.1f,%.3f,%.1f,%s,%.1f,%.1f,%s,%s,%.1f,%d,%d,%s,%s\n", n, w, rep, req, dur, rps,
+                 server_pct, us_req, wrk_pct, saturated, other_pct, steal_pct, p50, p99, rss / 1024, se, bad, oc, rc }')
+        other=$(cut -d, -f11 <<< "$row")
+        if (( attempt < RETRIES )) && awk -v o="$other" -v max="$NOISY_PCT" 'BEGIN { exit !(o > max) }'; then
+          # Something else ran on the benchmark cores: keep the run aside and measure it again.
+          echo "$row" >> "$OUT/discarded.csv"
+          attempt=$(( attempt + 1 ))
+          log "$name/$workload run $rep/$TOTAL_REPS: other load took ${other}% of a core: discarded, measuring again ($attempt/$RETRIES)"
+          r=$(( r - 1 ))
+          continue
+        fi
+        attempt=0
+        echo "$row" >> "$OUT/runs.csv"
+        log "$name/$workload run $rep/$TOTAL_REPS: $(awk -F, '{ printf "%s req/s, %s server CPU-us/req, server %s%% CPU, wrk %s%% CPU%s, other %s%% CPU, p99 %s ms, errors %s, non-2xx %s",
+          $6, $8, $7, $9, ($10 == "yes" ? " (saturated)" : ""), $11, ($14 == "" ? "n/a" : $14), $16, $17 }' <<< "$row")"
+      done
     done
+    stop_server
+    pin_harness "$ALL_CORES"
   done
-  unset ROUTE_OK
-  stop_server
-  pin_harness "$ALL_CORES"
 done
 
 python3 "$BENCH/report.py" "$OUT"
