@@ -9,6 +9,7 @@ import dev.pronto.connection.MemoryExchange;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,8 +26,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The whole request → response path of one connection in memory ({@link MemoryExchange}): read, parse, dispatch,
  * encode the hello-world response into the write batch, one write. {@code dispatcher*} answers from a bare
- * {@link Dispatcher}; {@code app*} goes through a real {@link App}: its router, filter chain and handler. Run with
- * {@code -prof gc}: in steady state these paths should allocate about 0 B/op.
+ * {@link Dispatcher}; {@code app*} goes through a real {@link App}: its router, filter chain and handler;
+ * {@code json*} is the same App answering {@code GET /json} with {@code Response.json(Map.of("message", "Hello,
+ * World!"))}, serialised by {@code pronto-json} (Jackson) on every request, as bench/'s JSON workload does. Run with
+ * {@code -prof gc}: in steady state the hello-world paths should allocate about 0 B/op; the JSON path's figure is
+ * what one serialisation and its {@code Response} cost.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -39,6 +43,8 @@ public class ExchangeBenchmark {
 
     private final ByteBuffer oneGet = SampleRequests.direct(SampleRequests.SMALL_GET);
     private final ByteBuffer pipelinedGets = SampleRequests.direct(SampleRequests.PIPELINED_GETS);
+    private final ByteBuffer oneJsonGet = SampleRequests.direct(SampleRequests.SMALL_JSON_GET);
+    private final ByteBuffer pipelinedJsonGets = SampleRequests.direct(SampleRequests.PIPELINED_JSON_GETS);
     private final ByteBuffer out = ByteBuffer.allocateDirect(64 * 1024);
     private MemoryExchange plain;
     private MemoryExchange routed;
@@ -48,12 +54,17 @@ public class ExchangeBenchmark {
         plain = new MemoryExchange(ServerConfig.defaults(), request -> HELLO);
         App app = new App()
                 .get("/", request -> HELLO)
+                .get("/json", request -> Response.json(Map.of("message", "Hello, World!")))
                 .get("/users/{id}", request -> Response.text(request.pathParam("id")));
         routed = new MemoryExchange(ServerConfig.defaults(), dispatcher(app));
         for (MemoryExchange e : new MemoryExchange[] {plain, routed}) {
             SampleRequests.expect(answers(e, oneGet) == 1, "one GET");
             SampleRequests.expect(answers(e, pipelinedGets) == SampleRequests.PIPELINE_DEPTH, "pipelined GETs");
         }
+        SampleRequests.expect(answers(routed, oneJsonGet) == 1, "one JSON GET");
+        SampleRequests.expect(answers(routed, pipelinedJsonGets) == SampleRequests.PIPELINE_DEPTH, "pipelined JSON GETs");
+        SampleRequests.expect(new String(lastOutput(), StandardCharsets.US_ASCII).endsWith("{\"message\":\"Hello, World!\"}"),
+                "the JSON body");
     }
 
     /**
@@ -91,6 +102,19 @@ public class ExchangeBenchmark {
         return exchange(routed, pipelinedGets);
     }
 
+    /** {@code GET /json} through the App: routing, {@code Map.of}, Jackson, the response. */
+    @Benchmark
+    public long jsonOneGet() {
+        return exchange(routed, oneJsonGet);
+    }
+
+    /** Per request, as {@link #dispatcherPipelinedGets}. */
+    @Benchmark
+    @OperationsPerInvocation(SampleRequests.PIPELINE_DEPTH)
+    public long jsonPipelinedGets() {
+        return exchange(routed, pipelinedJsonGets);
+    }
+
     /** Delivers {@code request} as one read; returns the bytes written back. */
     private long exchange(MemoryExchange e, ByteBuffer request) {
         request.rewind();
@@ -101,10 +125,15 @@ public class ExchangeBenchmark {
     /** Exchanges once and counts the 200 responses written back, checking that the connection stays open. */
     private int answers(MemoryExchange e, ByteBuffer request) {
         long written = exchange(e, request);
-        byte[] bytes = new byte[out.position()];
-        out.get(0, bytes);
+        byte[] bytes = lastOutput();
         String text = new String(bytes, StandardCharsets.US_ASCII);
         SampleRequests.expect(written == bytes.length && e.isOpen() && e.writes() == 1, "one write, still open");
         return text.split("HTTP/1.1 200 OK\r\n", -1).length - 1;
+    }
+
+    private byte[] lastOutput() {
+        byte[] bytes = new byte[out.position()];
+        out.get(0, bytes);
+        return bytes;
     }
 }

@@ -28,6 +28,12 @@ final class SampleRequests {
     /** {@link #PIPELINE_DEPTH} small GETs back to back, as one read delivers them. */
     static final byte[] PIPELINED_GETS = repeat(SMALL_GET, PIPELINE_DEPTH);
 
+    /** {@link #SMALL_GET} of {@code /json}: bench/'s JSON workload (44 bytes). */
+    static final byte[] SMALL_JSON_GET = ascii("GET /json HTTP/1.1\r\nHost: localhost:8080\r\n\r\n");
+
+    /** {@link #PIPELINE_DEPTH} of {@link #SMALL_JSON_GET} back to back. */
+    static final byte[] PIPELINED_JSON_GETS = repeat(SMALL_JSON_GET, PIPELINE_DEPTH);
+
     private SampleRequests() {
     }
 
