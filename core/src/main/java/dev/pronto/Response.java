@@ -247,14 +247,20 @@ public final class Response {
 
     private static void checkName(String name) {
         Objects.requireNonNull(name, "name");
-        if (name.isEmpty() || !name.chars().allMatch(Method::isTokenChar)) {
+        boolean token = !name.isEmpty();
+        for (int i = 0; token && i < name.length(); i++) {
+            token = Method.isTokenChar(name.charAt(i));
+        }
+        if (!token) {
             throw new IllegalArgumentException("Not a valid header name: " + name);
         }
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "content-length", "transfer-encoding", "date", "connection" ->
-                    throw new IllegalArgumentException(name + " is set by the server");
-            case "content-type" -> throw new IllegalArgumentException("Use withContentType for Content-Type");
-            default -> { }
+        // Compared without lower-casing a copy: withHeader is on the path of every response built per request.
+        if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")
+                || name.equalsIgnoreCase("Date") || name.equalsIgnoreCase("Connection")) {
+            throw new IllegalArgumentException(name + " is set by the server");
+        }
+        if (name.equalsIgnoreCase("Content-Type")) {
+            throw new IllegalArgumentException("Use withContentType for Content-Type");
         }
     }
 

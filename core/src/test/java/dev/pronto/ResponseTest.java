@@ -24,8 +24,14 @@ class ResponseTest {
     void refusesFieldsTheServerManages() {
         for (String name : new String[] {"Content-Length", "transfer-encoding", "DATE", "Connection"}) {
             assertThatThrownBy(() -> Response.text("x").withHeader(name, "1"))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("set by the server");
         }
+        assertThatThrownBy(() -> Response.text("x").withHeader("content-TYPE", "text/html"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("withContentType");
+        assertThatThrownBy(() -> Response.text("x").withHeader("", "1")).isInstanceOf(IllegalArgumentException.class);
+        // Names that only start or end like a managed one are ordinary headers.
+        assertThat(Response.text("x").withHeader("Content-Length-Hint", "1").withHeader("X-Date", "1").headers())
+                .hasSize(2);
     }
 
     @Test
