@@ -425,10 +425,30 @@ final class Supervisor {
     private void installSignals() {
         for (String name : new String[] {"TERM", "INT", "HUP"}) {
             try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> events.add(new Signalled(name)));
+                sun.misc.SignalHandler before =
+                        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> events.add(new Signalled(name)));
+                if (before == sun.misc.SignalHandler.SIG_IGN) {
+                    warnIgnored(name);
+                }
             } catch (IllegalArgumentException e) {
                 log(err, "SIG" + name + " cannot be handled here: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * A signal ignored when the process started stays ignored: the JVM will not take it back, so the handler above
+     * never runs. {@code nohup} does that to SIGHUP; a shell's background job has SIGINT ignored by design, so that
+     * one is not worth a warning.
+     */
+    private void warnIgnored(String name) {
+        switch (name) {
+            case "HUP" -> log(err, "SIGHUP was ignored when this process started (nohup?), and the JVM cannot take "
+                    + "it back: SIGHUP will not restart the workers. Start the master without nohup (setsid, a "
+                    + "service manager) to have rolling restarts");
+            case "TERM" -> log(err, "SIGTERM was ignored when this process started, and the JVM cannot take it "
+                    + "back: stop the master with SIGINT");
+            default -> { }
         }
     }
 

@@ -30,6 +30,12 @@ final class ChildJvm implements AutoCloseable {
             "-Dpronto.test.child=true");
     private static final Pattern WORKER_PID = Pattern.compile("worker (\\d+)");
     private static final Pattern ACCEPTING = Pattern.compile("^Accepting connections on http://[^:]+:(\\d+) \\(");
+    /**
+     * What the child is started under: {@code env --default-signal=HUP}, where this machine's {@code env} has it, so
+     * that a test runner started with SIGHUP ignored (under {@code nohup}) does not hand that to the child, whose JVM
+     * could not take it back (the master says so, and {@code SupervisionIT} checks that it does).
+     */
+    private static final List<String> DEFAULT_SIGHUP = defaultSighup();
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -63,7 +69,24 @@ final class ChildJvm implements AutoCloseable {
      * @throws IOException if it cannot start
      */
     static ChildJvm launch(Map<String, String> env, List<String> moreClassPath, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return launch(DEFAULT_SIGHUP, env, moreClassPath, args);
+    }
+
+    /**
+     * Starts the launcher under {@code nohup}: SIGHUP ignored from the start, as a user's {@code nohup} leaves it.
+     *
+     * @param args the launcher's arguments
+     * @return the running child
+     * @throws IOException if it cannot start
+     */
+    static ChildJvm launchUnderNohup(String... args) throws IOException {
+        return launch(List.of("nohup"), Map.of(), List.of(), args);
+    }
+
+    private static ChildJvm launch(List<String> prefix, Map<String, String> env, List<String> moreClassPath,
+                                   String... args) throws IOException {
+        // The prefix commands exec the JVM, so the child's pid stays the JVM's.
+        List<String> command = new ArrayList<>(prefix);
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM_OPTIONS);
@@ -78,6 +101,20 @@ final class ChildJvm implements AutoCloseable {
 
     static ChildJvm launch(String... args) throws IOException {
         return launch(Map.of(), args);
+    }
+
+    private static List<String> defaultSighup() {
+        List<String> prefix = List.of("env", "--default-signal=HUP");
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=HUP", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0 ? prefix : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     /** The test's class path, plus where the test and main classes are (surefire may pass a manifest-only jar). */

@@ -27,6 +27,7 @@ class RollingRestartIT {
         try (ChildJvm master = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
                 "--port", "0", "--workers", "1", "--processes", "2", "--grace", "5")) {
             int port = master.awaitAccepting(Duration.ofSeconds(20));
+            assertThat(master.output()).doesNotContain("was ignored when this process started");
             Set<String> old = Set.copyOf(master.linesMatching(ACCEPTING, 0).stream().map(m -> m.group(1)).toList());
 
             try (KeepAliveLoad load = new KeepAliveLoad(port, 4)) {

@@ -138,6 +138,17 @@ class SupervisionIT {
         }
     }
 
+    @Test
+    void saysSoWhenStartedWithSighupIgnored() throws Exception {
+        try (ChildJvm master = ChildJvm.launchUnderNohup("--app", TestApplication.class.getName(), "--host",
+                "127.0.0.1", "--port", "0", "--workers", "1", "--processes", "2")) {
+            master.awaitAccepting(Duration.ofSeconds(20));
+            assertThat(master.output())
+                    .contains("[master] SIGHUP was ignored when this process started (nohup?)")
+                    .doesNotContain("SIGTERM was ignored");
+        }
+    }
+
     /** @return a process's arguments, from /proc (ProcessHandle.Info gives none for command lines over a page) */
     private static List<String> commandLine(long pid) throws IOException {
         return List.of(Files.readString(Path.of("/proc/" + pid + "/cmdline")).split("\0"));
