@@ -58,20 +58,10 @@ final class FieldValues {
      * @return null when every coding is acceptable so far, else the error
      */
     static ParseError transferCodings(ByteBuffer buf, int from, int to, RequestHead head) {
-        int p = from;
-        while (p < to) {
-            int elementEnd = p;
-            while (elementEnd < to && buf.get(elementEnd) != ',') {
-                elementEnd++;
-            }
-            int a = p;
-            int b = elementEnd;
-            while (a < b && Bytes.isOws(buf.get(a))) {
-                a++;
-            }
-            while (b > a && Bytes.isOws(buf.get(b - 1))) {
-                b--;
-            }
+        for (int p = from; p < to; ) {
+            int elementEnd = elementEnd(buf, p, to);
+            int a = skipOws(buf, p, elementEnd);
+            int b = trimOws(buf, a, elementEnd);
             if (a < b) {
                 boolean isChunked = Bytes.equalsIgnoreCase(buf, a, b, "chunked");
                 if (head.chunked) {
@@ -102,20 +92,10 @@ final class FieldValues {
             head.connectionClose = true;
             return;
         }
-        int p = from;
-        while (p < to) {
-            int elementEnd = p;
-            while (elementEnd < to && buf.get(elementEnd) != ',') {
-                elementEnd++;
-            }
-            int a = p;
-            int b = elementEnd;
-            while (a < b && Bytes.isOws(buf.get(a))) {
-                a++;
-            }
-            while (b > a && Bytes.isOws(buf.get(b - 1))) {
-                b--;
-            }
+        for (int p = from; p < to; ) {
+            int elementEnd = elementEnd(buf, p, to);
+            int a = skipOws(buf, p, elementEnd);
+            int b = trimOws(buf, a, elementEnd);
             if (Bytes.equalsIgnoreCase(buf, a, b, "close")) {
                 head.connectionClose = true;
             } else if (Bytes.equalsIgnoreCase(buf, a, b, "keep-alive")) {
@@ -182,5 +162,35 @@ final class FieldValues {
             }
         }
         return true;
+    }
+
+    // A comma-separated list (RFC 9110 §5.6.1), walked in place: each element ends at the next comma, and its
+    // optional whitespace on either side is not part of it.
+
+    /** @return the index of the first comma in [from, to), or {@code to} */
+    private static int elementEnd(ByteBuffer buf, int from, int to) {
+        int p = from;
+        while (p < to && buf.get(p) != ',') {
+            p++;
+        }
+        return p;
+    }
+
+    /** @return the first index in [from, to) that is not optional whitespace, or {@code to} */
+    private static int skipOws(ByteBuffer buf, int from, int to) {
+        int p = from;
+        while (p < to && Bytes.isOws(buf.get(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    /** @return {@code to}, moved back over the optional whitespace that ends [from, to) */
+    private static int trimOws(ByteBuffer buf, int from, int to) {
+        int p = to;
+        while (p > from && Bytes.isOws(buf.get(p - 1))) {
+            p--;
+        }
+        return p;
     }
 }
