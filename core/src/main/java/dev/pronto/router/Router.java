@@ -4,11 +4,9 @@ import dev.pronto.codec.PercentDecoder;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -106,7 +104,7 @@ public final class Router<R> {
                 match.set(value);
                 return FOUND;
             }
-            return root.children == null && root.param == null ? NOT_FOUND : matchTrie(buf, from, to, match);
+            return root.children == null && root.param == null ? NOT_FOUND : matchTrie(buf, from, to, false, match);
         }
         byte[] raw = new byte[to - from];
         buf.get(from, raw);
@@ -122,7 +120,7 @@ public final class Router<R> {
                 return FOUND;
             }
         }
-        return matchTrie(ByteBuffer.wrap(raw), 0, raw.length, match);
+        return matchTrie(buf, from, to, true, match);
     }
 
     private Object lookupStatic(ByteBuffer buf, int from, int to, int h) {
@@ -148,37 +146,68 @@ public final class Router<R> {
         return true;
     }
 
-    private int matchTrie(ByteBuffer buf, int from, int to, Match<R> match) {
+    private int matchTrie(ByteBuffer buf, int from, int to, boolean escaped, Match<R> match) {
         if (from == to || buf.get(from) != '/') {
             return NOT_FOUND; // "*" and other non-path targets never match a placeholder route
         }
-        // Split into segments, each percent-decoded on its own.
-        List<byte[]> segments = new ArrayList<>(8);
+        // Segment bounds, in the buffer itself, or (when the path holds an escape) in a copy where each segment is
+        // percent-decoded on its own, so that an encoded '/' stays inside its segment.
+        ByteBuffer path = buf;
+        byte[] decoded = null;
+        int[] bounds = match.bounds(to - from);
+        int segments = 0;
         int start = from + 1;
+        int out = 0;
         for (int i = start; i <= to; i++) {
             if (i == to || buf.get(i) == '/') {
-                byte[] s = new byte[i - start];
-                buf.get(start, s);
-                int n = PercentDecoder.decode(s, 0, s.length, false);
-                if (n < 0) {
-                    return BAD_ESCAPE;
+                if (decoded == null && escaped && hasEscape(buf, start, i)) {
+                    decoded = new byte[to - from];
+                    buf.get(from, decoded); // the segments before this one have no escape: copied as they are
+                    out = start - from;
+                    path = ByteBuffer.wrap(decoded);
+                    for (int k = 0; k < 2 * segments; k++) {
+                        bounds[k] -= from;
+                    }
                 }
-                segments.add(n == s.length ? s : Arrays.copyOf(s, n));
+                if (decoded == null) {
+                    bounds[2 * segments] = start;
+                    bounds[2 * segments + 1] = i;
+                } else {
+                    buf.get(start, decoded, out, i - start);
+                    int end = PercentDecoder.decode(decoded, out, out + i - start, false);
+                    if (end < 0) {
+                        return BAD_ESCAPE;
+                    }
+                    bounds[2 * segments] = out;
+                    bounds[2 * segments + 1] = end;
+                    out = end;
+                }
+                segments++;
                 start = i + 1;
             }
         }
-        String[] params = new String[segments.size()];
-        Node found = root.find(segments, 0, params, 0);
+        String[] params = match.paramScratch(segments);
+        Node found = root.find(path, bounds, segments, 0, params, 0);
         if (found == null) {
             return NOT_FOUND;
         }
         int count = 0;
-        while (count < params.length && params[count] != null) {
+        while (count < segments && params[count] != null) {
             count++;
         }
         match.set(found.value);
-        match.params = Arrays.copyOf(params, count);
+        match.params = count == 0 ? null : Arrays.copyOf(params, count);
+        Arrays.fill(params, 0, count, null); // the scratch keeps no request's values
         return FOUND;
+    }
+
+    private static boolean hasEscape(ByteBuffer buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf.get(i) == '%') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int hash(byte[] key) {
@@ -245,22 +274,41 @@ public final class Router<R> {
             return null;
         }
 
-        /** Depth-first: the literal child first, then the placeholder, backtracking on a dead end. */
-        Node find(List<byte[]> segments, int depth, String[] params, int paramCount) {
-            if (depth == segments.size()) {
+        /** @return the literal child whose bytes are {@code path[from, to)}, or null */
+        Node literalChild(ByteBuffer path, int from, int to) {
+            if (literals != null) {
+                for (int i = 0; i < literals.length; i++) {
+                    byte[] literal = literals[i];
+                    if (literal.length == to - from && equal(literal, path, from, literal.length)) {
+                        return children[i];
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Depth-first: the literal child first, then the placeholder, backtracking on a dead end. Segment
+         * {@code d} is {@code path[bounds[2d], bounds[2d + 1])}, already percent-decoded.
+         */
+        Node find(ByteBuffer path, int[] bounds, int segments, int depth, String[] params, int paramCount) {
+            if (depth == segments) {
                 return value != null ? this : null;
             }
-            byte[] segment = segments.get(depth);
-            Node literal = literalChild(segment);
+            int from = bounds[2 * depth];
+            int to = bounds[2 * depth + 1];
+            Node literal = literalChild(path, from, to);
             if (literal != null) {
-                Node found = literal.find(segments, depth + 1, params, paramCount);
+                Node found = literal.find(path, bounds, segments, depth + 1, params, paramCount);
                 if (found != null) {
                     return found;
                 }
             }
-            if (param != null && segment.length > 0) {
-                params[paramCount] = new String(segment, StandardCharsets.UTF_8);
-                Node found = param.find(segments, depth + 1, params, paramCount + 1);
+            if (param != null && to > from) {
+                byte[] value = new byte[to - from];
+                path.get(from, value);
+                params[paramCount] = new String(value, StandardCharsets.UTF_8);
+                Node found = param.find(path, bounds, segments, depth + 1, params, paramCount + 1);
                 if (found != null) {
                     return found;
                 }
@@ -278,6 +326,24 @@ public final class Router<R> {
     public static final class Match<R> {
         private Object value;
         private String[] params;
+        private int[] bounds = new int[16];
+        private String[] paramScratch = new String[8];
+
+        /** @return room for the bounds of the segments of a path of this many bytes (at most one per byte, + 1) */
+        int[] bounds(int pathLength) {
+            if (bounds.length < 2 * (pathLength + 1)) {
+                bounds = new int[2 * (pathLength + 1)];
+            }
+            return bounds;
+        }
+
+        /** @return room for this many placeholder values, all null */
+        String[] paramScratch(int segments) {
+            if (paramScratch.length < segments) {
+                paramScratch = new String[segments];
+            }
+            return paramScratch;
+        }
 
         void reset() {
             value = null;

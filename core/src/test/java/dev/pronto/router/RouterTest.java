@@ -85,6 +85,18 @@ class RouterTest {
     }
 
     @Test
+    void anEscapeInOneSegmentLeavesTheSegmentsAroundItIntact() {
+        Router<String> r = router("/u/{id}/files/{name}/raw", "/u/{id}/files/{name}", "/u/{id}/caf\u00e9/{x}");
+        // Unescaped segments before the first escape, decoded ones after it, shorter than their raw form.
+        assertThat(match(r, "/u/7/files/a%2Fb%20c/raw")).isEqualTo("/u/{id}/files/{name}/raw 7,a/b c");
+        assertThat(match(r, "/u/%37%37/files/x/r%61w")).isEqualTo("/u/{id}/files/{name}/raw 77,x");
+        assertThat(match(r, "/u/%37/files/%C3%A9t%C3%A9")).isEqualTo("/u/{id}/files/{name} 7,\u00e9t\u00e9");
+        assertThat(match(r, "/u/1/caf%C3%A9/%2F")).isEqualTo("/u/{id}/caf\u00e9/{x} 1,/");
+        assertThat(match(r, "/u/1/files/a%2Fb/raw/more")).isEqualTo("404");
+        assertThat(match(r, "/u/1/files/ok/r%4")).isEqualTo("400");
+    }
+
+    @Test
     void patternsThatMatchTheSamePathsConflict() {
         Map<RoutePattern, String> routes = new LinkedHashMap<>();
         routes.put(RoutePattern.parse("/u/{id}"), "a");
