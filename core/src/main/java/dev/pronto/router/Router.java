@@ -104,7 +104,7 @@ public final class Router<R> {
                 match.set(value);
                 return FOUND;
             }
-            return root.children == null && root.param == null ? NOT_FOUND : matchTrie(buf, from, to, false, match);
+            return root.children == null && root.param == null ? NOT_FOUND : matchTrie(buf, from, to, null, match);
         }
         byte[] raw = new byte[to - from];
         buf.get(from, raw);
@@ -120,7 +120,7 @@ public final class Router<R> {
                 return FOUND;
             }
         }
-        return matchTrie(buf, from, to, true, match);
+        return matchTrie(buf, from, to, raw, match); // raw is not needed any more: decoded in place there
     }
 
     private Object lookupStatic(ByteBuffer buf, int from, int to, int h) {
@@ -146,42 +146,30 @@ public final class Router<R> {
         return true;
     }
 
-    private int matchTrie(ByteBuffer buf, int from, int to, boolean escaped, Match<R> match) {
+    /**
+     * Matches the path {@code buf[from, to)} against the placeholder routes.
+     *
+     * @param raw null when the path holds no escape; else a copy of it, in which each segment is percent-decoded in
+     *            place on its own (so that an encoded '/' stays inside its segment)
+     */
+    private int matchTrie(ByteBuffer buf, int from, int to, byte[] raw, Match<R> match) {
         if (from == to || buf.get(from) != '/') {
             return NOT_FOUND; // "*" and other non-path targets never match a placeholder route
         }
-        // Segment bounds, in the buffer itself, or (when the path holds an escape) in a copy where each segment is
-        // percent-decoded on its own, so that an encoded '/' stays inside its segment.
-        ByteBuffer path = buf;
-        byte[] decoded = null;
+        // Each segment's bounds: in the buffer itself, or in raw, where its decoded bytes start where it started.
+        ByteBuffer path = raw == null ? buf : ByteBuffer.wrap(raw);
+        int offset = raw == null ? 0 : from;
         int[] bounds = match.bounds(to - from);
         int segments = 0;
         int start = from + 1;
-        int out = 0;
         for (int i = start; i <= to; i++) {
             if (i == to || buf.get(i) == '/') {
-                if (decoded == null && escaped && hasEscape(buf, start, i)) {
-                    decoded = new byte[to - from];
-                    buf.get(from, decoded); // the segments before this one have no escape: copied as they are
-                    out = start - from;
-                    path = ByteBuffer.wrap(decoded);
-                    for (int k = 0; k < 2 * segments; k++) {
-                        bounds[k] -= from;
-                    }
+                int end = raw == null ? i : PercentDecoder.decode(raw, start - offset, i - offset, false);
+                if (end < 0) {
+                    return BAD_ESCAPE;
                 }
-                if (decoded == null) {
-                    bounds[2 * segments] = start;
-                    bounds[2 * segments + 1] = i;
-                } else {
-                    buf.get(start, decoded, out, i - start);
-                    int end = PercentDecoder.decode(decoded, out, out + i - start, false);
-                    if (end < 0) {
-                        return BAD_ESCAPE;
-                    }
-                    bounds[2 * segments] = out;
-                    bounds[2 * segments + 1] = end;
-                    out = end;
-                }
+                bounds[2 * segments] = start - offset;
+                bounds[2 * segments + 1] = end;
                 segments++;
                 start = i + 1;
             }
@@ -199,15 +187,6 @@ public final class Router<R> {
         match.params = count == 0 ? null : Arrays.copyOf(params, count);
         Arrays.fill(params, 0, count, null); // the scratch keeps no request's values
         return FOUND;
-    }
-
-    private static boolean hasEscape(ByteBuffer buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf.get(i) == '%') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int hash(byte[] key) {
