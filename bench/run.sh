@@ -164,45 +164,22 @@ netty_peer() {  # TRANSPORT build|cmd PORT|info
   esac
 }
 
-peer_vertx() {
+# A Java peer whose jar takes only --port: NAME VERSION_PROPERTY LABEL SETUP, then build|cmd PORT|info.
+java_peer() {
+  local name=$1 property=$2 label=$3 setup=$4
+  shift 4
   case $1 in
-    build) build_java_peer vertx ;;
-    cmd) java_cmd "$PEERS/vertx/target/vertx-peer.jar" --port "$2" ;;
+    build) build_java_peer "$name" ;;
+    cmd) java_cmd "$PEERS/$name/target/$name-peer.jar" --port "$2" ;;
     info)
-      VERSION="Vert.x $(pom_property "$PEERS/vertx/pom.xml" vertx.version)"
-      SETUP="VertxOptions.setEventLoopPoolSize(1), one verticle, native transport off (NIO); Vert.x adds its acceptor thread" ;;
+      VERSION="$label $(pom_property "$PEERS/$name/pom.xml" "$property")"
+      SETUP=$setup ;;
   esac
 }
-
-peer_undertow() {
-  case $1 in
-    build) build_java_peer undertow ;;
-    cmd) java_cmd "$PEERS/undertow/target/undertow-peer.jar" --port "$2" ;;
-    info)
-      VERSION="Undertow $(pom_property "$PEERS/undertow/pom.xml" undertow.version)"
-      SETUP="1 XNIO I/O thread, 0 worker threads, handler on the I/O thread; XNIO adds an accept thread" ;;
-  esac
-}
-
-peer_jetty() {
-  case $1 in
-    build) build_java_peer jetty ;;
-    cmd) java_cmd "$PEERS/jetty/target/jetty-peer.jar" --port "$2" ;;
-    info)
-      VERSION="Jetty $(pom_property "$PEERS/jetty/pom.xml" jetty.version)"
-      SETUP="QueuedThreadPool of 2 (the least Jetty accepts: 1 selector + 1), 0 acceptors, non-blocking Handler.Abstract; plus Jetty's scheduler thread" ;;
-  esac
-}
-
-peer_helidon() {
-  case $1 in
-    build) build_java_peer helidon ;;
-    cmd) java_cmd "$PEERS/helidon/target/helidon-peer.jar" --port "$2" ;;
-    info)
-      VERSION="Helidon SE $(pom_property "$PEERS/helidon/pom.xml" helidon.version)"
-      SETUP="WebServer, a virtual thread per connection; one CPU under taskset, so one carrier thread" ;;
-  esac
-}
+peer_vertx() { java_peer vertx vertx.version "Vert.x" "VertxOptions.setEventLoopPoolSize(1), one verticle, native transport off (NIO); Vert.x adds its acceptor thread" "$@"; }
+peer_undertow() { java_peer undertow undertow.version "Undertow" "1 XNIO I/O thread, 0 worker threads, handler on the I/O thread; XNIO adds an accept thread" "$@"; }
+peer_jetty() { java_peer jetty jetty.version "Jetty" "QueuedThreadPool of 2 (the least Jetty accepts: 1 selector + 1), 0 acceptors, non-blocking Handler.Abstract; plus Jetty's scheduler thread" "$@"; }
+peer_helidon() { java_peer helidon helidon.version "Helidon SE" "WebServer, a virtual thread per connection; one CPU under taskset, so one carrier thread" "$@"; }
 
 peer_jdk_httpserver() {
   case $1 in
