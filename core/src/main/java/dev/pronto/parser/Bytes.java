@@ -238,4 +238,20 @@ final class Bytes {
     static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
     }
+
+    /**
+     * Whether [from, to), fewer than eight bytes, can still begin an HTTP-version ("HTTP/" DIGIT "." DIGIT, RFC 9112
+     * §2.3): the check that lets a broken version be rejected before all of it has arrived.
+     */
+    static boolean isVersionPrefix(ByteBuffer buf, int from, int to) {
+        for (int p = from; p < to; p++) {
+            int i = p - from;
+            byte b = buf.get(p);
+            boolean fits = i < 5 ? b == "HTTP/".charAt(i) : i == 6 ? b == '.' : isDigit(b);
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

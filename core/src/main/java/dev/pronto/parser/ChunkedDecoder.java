@@ -12,11 +12,9 @@ public final class ChunkedDecoder {
     /** Returned when the body is rejected; {@link #error()} says why. */
     public static final int ERROR = -2;
 
-    // 16 hex digits hold any long; more can only be leading zeros, which we do not let pad a line forever.
-    private static final int MAX_SIZE_DIGITS = 16;
-    // Extension bytes are overhead that the body limit does not count: cap them per body (as Node did for
-    // CVE-2024-22019) so that one-byte chunks with long extensions cannot stream unbounded work.
-    private static final int MAX_EXTENSION_BYTES = 16 * 1024;
+    // Extension bytes and leading zeros are overhead that the body limit does not count: cap them per body (as Node
+    // did for CVE-2024-22019) so that one-byte chunks with long extensions or padded sizes cannot stream unbounded work.
+    private static final int MAX_OVERHEAD_BYTES = 16 * 1024;
 
     // chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF; last-chunk = 1*"0" [ chunk-ext ] CRLF
     private static final int SIZE_FIRST = 0;       // expecting the first HEXDIG of a chunk-size
@@ -49,10 +47,9 @@ public final class ChunkedDecoder {
 
     private int state;
     private long size;
-    private int sizeDigits;
     private long remaining;
     private long bodyBytes;
-    private int extensionBytes;
+    private int overheadBytes;
     private int trailerBytes;
     private int trailerCount;
     private ParseError error;
@@ -80,10 +77,9 @@ public final class ChunkedDecoder {
     public void reset() {
         state = SIZE_FIRST;
         size = 0;
-        sizeDigits = 0;
         remaining = 0;
         bodyBytes = 0;
-        extensionBytes = 0;
+        overheadBytes = 0;
         trailerBytes = 0;
         trailerCount = 0;
         error = null;
@@ -143,8 +139,8 @@ public final class ChunkedDecoder {
 
     /** Advances the state machine by one framing byte; returns the error it reveals, or null. */
     private ParseError step(byte b) {
-        if (state >= EXT_BWS && state <= EXT_AFTER_QUOTED && ++extensionBytes > MAX_EXTENSION_BYTES) {
-            return ParseError.CHUNK_EXTENSIONS_TOO_LONG;
+        if (state >= EXT_BWS && state <= EXT_AFTER_QUOTED && ++overheadBytes > MAX_OVERHEAD_BYTES) {
+            return ParseError.CHUNK_LINES_TOO_LONG;
         }
         if (state >= TRAILER_START && state <= TRAILER_LF && !(state == TRAILER_START && b == Bytes.CR)
                 && ++trailerBytes > maxTrailerBytes) {
@@ -158,7 +154,6 @@ public final class ChunkedDecoder {
                     return b == Bytes.LF ? ParseError.BARE_LF : ParseError.BAD_CHUNK;
                 }
                 size = 0;
-                sizeDigits = 0;
                 state = SIZE;
                 return addDigit(d);
             }
@@ -216,6 +211,10 @@ public final class ChunkedDecoder {
                 }
                 if (size == 0) {
                     return to(TRAILER_START);
+                }
+                ParseError tooLarge = sizeOverLimit();
+                if (tooLarge != null) {
+                    return tooLarge;
                 }
                 remaining = size;
                 bodyBytes += size;
@@ -290,18 +289,31 @@ public final class ChunkedDecoder {
     }
 
     private ParseError addDigit(int d) {
-        // Checked before the shift so that overflow is caught as "too large", never wrapped (RFC 9112 §7.1).
+        // RFC 9112 §7.1: chunk-size = 1*HEXDIG, so leading zeros are legal; they count as overhead, not as digits.
+        if (size == 0 && d == 0) {
+            return ++overheadBytes > MAX_OVERHEAD_BYTES ? ParseError.CHUNK_LINES_TOO_LONG : null;
+        }
+        // Checked before the shift: a size beyond a long is malformed (it has no meaning), and is never wrapped.
         if (size > (Long.MAX_VALUE >>> 4)) {
-            return ParseError.CHUNK_TOO_LARGE;
+            return ParseError.CHUNK_SIZE_OVERFLOW;
         }
         size = (size << 4) | d;
+        return null;
+    }
+
+    /**
+     * Judges the size of a complete chunk-size line against the limits. Only a line known to be well-formed is "too
+     * large": until its LF it could still turn out malformed (an overflowing size, a broken extension), which is a 400,
+     * not a 413. The overhead budget bounds how long that can take.
+     */
+    private ParseError sizeOverLimit() {
         if (size > maxChunkSize) {
             return ParseError.CHUNK_TOO_LARGE;
         }
         if (size > maxBodySize - bodyBytes) {
             return ParseError.BODY_TOO_LARGE;
         }
-        return ++sizeDigits > MAX_SIZE_DIGITS ? ParseError.BAD_CHUNK : null;
+        return null;
     }
 
     private ParseError to(int next) {

@@ -6,14 +6,23 @@ public enum ParseError {
     MALFORMED_REQUEST_LINE(400, "Malformed request line"),
     /** The method is not a token (RFC 9110 §9.1). */
     INVALID_METHOD(400, "Invalid method token"),
+    /** The method alone fills the request-line limit: a malformed line, not a long target (RFC 9112 §3). */
+    METHOD_TOO_LONG(400, "Method too long"),
+    /** Empty lines before the request line fill the request-line limit (RFC 9112 §2.2 tolerates a few). */
+    TOO_MANY_EMPTY_LINES(400, "Too many empty lines before the request line"),
     /** The request-target holds a forbidden byte or does not fit the method (RFC 9112 §3.2). */
     INVALID_TARGET(400, "Invalid request target"),
-    /** The request line did not end within the configured limit. */
+    /**
+     * The request line did not end within the configured limit, which fell inside the request-target or the (so far
+     * well-formed) version: the target is longer than the server is willing to interpret (RFC 9112 §3).
+     */
     REQUEST_LINE_TOO_LONG(414, "Request line too long"),
     /** The version is not {@code HTTP/DIGIT.DIGIT} (RFC 9112 §2.3). */
     MALFORMED_VERSION(400, "Malformed HTTP version"),
     /** A well-formed version other than HTTP/1.x (RFC 9110 §15.6.6). */
     UNSUPPORTED_VERSION(505, "HTTP version not supported"),
+    /** CONNECT asks for a tunnel, which the server does not implement (RFC 9110 §9.3.6, §15.6.2). */
+    CONNECT_NOT_SUPPORTED(501, "CONNECT is not supported"),
     /** The header section did not end within the configured limit. */
     HEADERS_TOO_LARGE(431, "Header section too large"),
     /** More header fields than the configured limit. */
@@ -36,8 +45,16 @@ public enum ParseError {
     DUPLICATE_CONTENT_LENGTH(400, "Duplicate Content-Length"),
     /** Both Content-Length and Transfer-Encoding (RFC 9112 §6.3). */
     CONTENT_LENGTH_WITH_TRANSFER_ENCODING(400, "Content-Length with Transfer-Encoding"),
-    /** A transfer coding other than chunked (RFC 9112 §6.1). */
+    /**
+     * A well-formed transfer coding other than chunked, before a final chunked, in a request without Content-Length:
+     * the framing is certain but the coding is not understood (RFC 9112 §6.1).
+     */
     UNSUPPORTED_TRANSFER_CODING(501, "Unsupported transfer coding"),
+    /**
+     * A Transfer-Encoding element that is not {@code token *( OWS ";" OWS transfer-parameter )}, or chunked with
+     * parameters, which it does not take (RFC 9112 §6.1, §7).
+     */
+    INVALID_TRANSFER_ENCODING(400, "Invalid Transfer-Encoding"),
     /** Transfer-Encoding whose final coding is not chunked (RFC 9112 §6.3). */
     CHUNKED_NOT_FINAL(400, "Chunked is not the final transfer coding"),
     /** Chunked applied more than once (RFC 9112 §6.1). */
@@ -54,8 +71,13 @@ public enum ParseError {
     UNSUPPORTED_EXPECTATION(417, "Unsupported expectation"),
     /** Chunked framing that does not follow RFC 9112 §7.1. */
     BAD_CHUNK(400, "Malformed chunked encoding"),
-    /** Chunk extensions beyond the decoder's fixed budget. */
-    CHUNK_EXTENSIONS_TOO_LONG(413, "Chunk extensions too long"),
+    /** A chunk-size with more significant hex digits than a 64-bit length holds: malformed, not large (RFC 9112 §7.1). */
+    CHUNK_SIZE_OVERFLOW(400, "Chunk size out of range"),
+    /**
+     * Chunk extensions and leading zeros of chunk sizes beyond the decoder's fixed budget per body: framing overhead
+     * that the body limit does not count (RFC 9112 §7.1.1).
+     */
+    CHUNK_LINES_TOO_LONG(400, "Chunk-size lines too long"),
     /** One chunk larger than the configured limit. */
     CHUNK_TOO_LARGE(413, "Chunk too large"),
     /** A body larger than the configured limit. */

@@ -53,6 +53,8 @@ public final class RequestHead {
     int headersStart;
     int resumeAt;
     boolean transferEncodingSeen;
+    boolean unknownCoding;           // a coding other than chunked, judged when the head ends (RFC 9112 §6.1)
+    boolean unsupportedExpectation;  // judged when the head ends, after every framing check (RFC 9110 §10.1.1)
     boolean connectionClose;
     boolean connectionKeepAlive;
 
@@ -90,7 +92,8 @@ public final class RequestHead {
         stage = IDLE;
         progressBuf = null;
         progressStart = progressEnd = headersStart = resumeAt = 0;
-        transferEncodingSeen = connectionClose = connectionKeepAlive = false;
+        transferEncodingSeen = unknownCoding = unsupportedExpectation = false;
+        connectionClose = connectionKeepAlive = false;
     }
 
     /** @return how many header fields this head can hold */
@@ -294,6 +297,8 @@ public final class RequestHead {
         headersStart = other.headersStart + delta;
         resumeAt = other.resumeAt + delta;
         transferEncodingSeen = other.transferEncodingSeen;
+        unknownCoding = other.unknownCoding;
+        unsupportedExpectation = other.unsupportedExpectation;
         connectionClose = other.connectionClose;
         connectionKeepAlive = other.connectionKeepAlive;
     }

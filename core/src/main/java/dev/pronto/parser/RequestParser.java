@@ -81,7 +81,7 @@ public final class RequestParser {
         // the request-line limit so that a stream of CRLFs cannot keep a connection busy for free.
         while (true) {
             if (p >= bound) {
-                return outOfRange(h, bound, limit, ParseError.REQUEST_LINE_TOO_LONG);
+                return outOfRange(h, bound, limit, ParseError.TOO_MANY_EMPTY_LINES);
             }
             byte b = buf.get(p);
             if (b == LF) {
@@ -91,7 +91,7 @@ public final class RequestParser {
                 break;
             }
             if (p + 1 >= bound) {
-                return outOfRange(h, bound, limit, ParseError.REQUEST_LINE_TOO_LONG);
+                return outOfRange(h, bound, limit, ParseError.TOO_MANY_EMPTY_LINES);
             }
             if (buf.get(p + 1) != LF) {
                 return h.fail(ParseError.BARE_CR);
@@ -104,7 +104,8 @@ public final class RequestParser {
         // proves they are tokens, so only extension methods need the per-byte check.
         p = Bytes.scanToken(buf, p, bound);
         if (p >= bound) {
-            return outOfRange(h, bound, limit, ParseError.REQUEST_LINE_TOO_LONG);
+            // 414 is about the target (RFC 9112 §3): a limit reached before the first SP is a malformed method.
+            return outOfRange(h, bound, limit, ParseError.METHOD_TOO_LONG);
         }
         byte b = buf.get(p);
         int methodLength = p - h.methodStart;
@@ -149,8 +150,12 @@ public final class RequestParser {
             return h.fail(targetError);
         }
         p++;
-        // HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 §2.3), read as one long.
+        // HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 §2.3), read as one long. Until all eight bytes are here,
+        // the ones that are must already fit it, so that a broken version is answered at once, not at the timeout.
         if (p + 8 > bound) {
+            if (!Bytes.isVersionPrefix(buf, p, bound)) {
+                return h.fail(ParseError.MALFORMED_VERSION);
+            }
             return outOfRange(h, bound, limit, ParseError.REQUEST_LINE_TOO_LONG);
         }
         long w = Bytes.getLong(buf, p);
@@ -176,6 +181,10 @@ public final class RequestParser {
         }
         if (major != '1') {
             return h.fail(ParseError.UNSUPPORTED_VERSION);
+        }
+        if (h.method == Methods.CONNECT) {
+            // A tunnel is a different protocol, not a request for a route: no handler may take it for one.
+            return h.fail(ParseError.CONNECT_NOT_SUPPORTED);
         }
         // RFC 9110 §6.2: a 1.x minor version above ours is answered as the highest we support, HTTP/1.1.
         h.minorVersion = minor == '0' ? 0 : 1;
@@ -381,7 +390,9 @@ public final class RequestParser {
                 if (h.hostIndex >= 0) {
                     return ParseError.DUPLICATE_HOST;
                 }
-                if (!FieldValues.isHost(buf, from, to, false, false)) {
+                // RFC 9110 §4.2.1: an http URI with an empty host is invalid, so an empty Host is one unless the
+                // target is absolute-form, whose own authority is used and checked (RFC 9112 §3.2.2).
+                if (!FieldValues.isHost(buf, from, to, h.authorityStart < 0, false)) {
                     return ParseError.INVALID_HOST;
                 }
                 h.hostIndex = h.headerCount - 1;
@@ -389,7 +400,9 @@ public final class RequestParser {
             case HeaderNames.CONNECTION -> FieldValues.connectionOptions(buf, from, to, h);
             case HeaderNames.EXPECT -> {
                 if (!FieldValues.isContinue(buf, from, to)) {
-                    return ParseError.UNSUPPORTED_EXPECTATION;
+                    // Not a framing error: answered once the whole head is known to be well framed (see finish).
+                    h.unsupportedExpectation = true;
+                    return null;
                 }
                 // RFC 9110 §10.1.1: a 100-continue expectation in an HTTP/1.0 request MUST be ignored.
                 h.expectContinue = h.minorVersion == 1;
@@ -403,13 +416,22 @@ public final class RequestParser {
 
     /** Completes a head whose empty line ends just before {@code end}. */
     private static int finish(RequestHead h, int start, int end) {
+        // Framing and Host first, then what is merely not implemented: a 501 or 417 must never stand in for the 400
+        // that an ambiguous request gets (RFC 9112 §6.3).
         if (h.transferEncodingSeen && !h.chunked) {
-            // Transfer-Encoding present with no coding at all: the length cannot be determined (RFC 9112 §6.3).
+            // RFC 9112 §6.3: Transfer-Encoding whose final coding is not chunked (or no coding at all) leaves the
+            // length undeterminable; the server MUST answer 400 and close.
             return h.fail(ParseError.CHUNKED_NOT_FINAL);
         }
         if (h.minorVersion == 1 && h.hostIndex < 0) {
             // RFC 9112 §3.2: a server MUST answer 400 to an HTTP/1.1 request without Host.
             return h.fail(ParseError.MISSING_HOST);
+        }
+        if (h.unknownCoding) {
+            return h.fail(ParseError.UNSUPPORTED_TRANSFER_CODING);
+        }
+        if (h.unsupportedExpectation) {
+            return h.fail(ParseError.UNSUPPORTED_EXPECTATION);
         }
         // RFC 9112 §9.3: HTTP/1.1 persists unless "close"; HTTP/1.0 only with "keep-alive" (RFC 9112 §C.2.2).
         h.keepAlive = !h.connectionClose && (h.minorVersion == 1 || h.connectionKeepAlive);

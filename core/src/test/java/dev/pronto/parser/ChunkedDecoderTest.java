@@ -60,6 +60,8 @@ class ChunkedDecoderTest {
                         "0123456789abcdefghijk"),
                 ok("acceptsLeadingZeros", "0005\r\nhello\r\n000\r\n\r\n", "hello"),
                 ok("acceptsSixteenDigits", "0000000000000005\r\nhello\r\n0\r\n\r\n", "hello"),
+                ok("acceptsLeadingZerosBeyondSixteenDigits", "0".repeat(40) + "5\r\nhello\r\n" + "0".repeat(30)
+                        + "\r\n\r\n", "hello"),
                 ok("passesCrlfInsideData", "4\r\n\r\n\r\n\r\n0\r\n\r\n", "\r\n\r\n"),
                 ok("passesBinaryData", "3\r\n\0\u00ff\n\r\n0\r\n\r\n", "\0\u00ff\n"),
                 ok("ignoresExtensionName", "5;a\r\nhello\r\n0\r\n\r\n", "hello"),
@@ -88,7 +90,6 @@ class ChunkedDecoderTest {
                 bad("rejectsHexPrefix", "0x5\r\nhello\r\n0\r\n\r\n", BAD_CHUNK),
                 bad("rejectsSpaceBeforeChunkSize", " 5\r\nhello\r\n0\r\n\r\n", BAD_CHUNK),
                 bad("rejectsSpaceAfterChunkSize", "5 \r\nhello\r\n0\r\n\r\n", BAD_CHUNK),
-                bad("rejectsSeventeenDigits", "00000000000000005\r\nhello\r\n0\r\n\r\n", BAD_CHUNK),
                 bad("rejectsEmptyExtensionName", "5;\r\nhello\r\n0\r\n\r\n", BAD_CHUNK),
                 bad("rejectsEmptyExtensionValue", "5;a=\r\nhello\r\n0\r\n\r\n", BAD_CHUNK),
                 bad("rejectsExtensionNameWithSpace", "5;a b\r\nhello\r\n0\r\n\r\n", BAD_CHUNK),
@@ -111,9 +112,12 @@ class ChunkedDecoderTest {
                 bad("rejectsBareCrAsFinalLine", "0\r\n\rX", BARE_CR),
                 bad("rejectsBareCrAfterTrailer", "0\r\nX: y\rZ\r\n\r\n", BARE_CR),
                 bad("rejectsChunkOverLimit", "21\r\n", CHUNK_TOO_LARGE),
-                bad("rejectsChunkSizeOverflow", "10000000000000000\r\n", CHUNK_TOO_LARGE).limits(huge),
-                bad("rejectsChunkSizeBeyondLong", "8000000000000000\r\n", CHUNK_TOO_LARGE).limits(huge),
-                bad("rejectsAllFsChunkSize", "ffffffffffffffffff\r\n", CHUNK_TOO_LARGE).limits(huge),
+                bad("rejectsChunkSizeOverflow", "10000000000000000\r\n", CHUNK_SIZE_OVERFLOW).limits(huge),
+                bad("rejectsChunkSizeBeyondLong", "8000000000000000\r\n", CHUNK_SIZE_OVERFLOW).limits(huge),
+                bad("rejectsAllFsChunkSize", "ffffffffffffffffff\r\n", CHUNK_SIZE_OVERFLOW).limits(huge),
+                bad("rejectsOverflowingSizeAsMalformedNotLarge", "ffffffffffffffffff\r\n", CHUNK_SIZE_OVERFLOW),
+                bad("rejectsLargeSizeWithBrokenLineAsMalformed", "21 x\r\n", BAD_CHUNK),
+                bad("rejectsLargeSizeOnceItsLineEnds", "21;a=b\r\n", CHUNK_TOO_LARGE),
                 bad("rejectsBodyOverLimit", "20\r\n" + "x".repeat(32) + "\r\n20\r\n" + "y".repeat(32)
                         + "\r\n1\r\nz\r\n0\r\n\r\n", BODY_TOO_LARGE),
                 bad("rejectsObsFoldInTrailer", "0\r\nX: a\r\n b\r\n\r\n", OBS_FOLD),
@@ -148,8 +152,8 @@ class ChunkedDecoderTest {
         byte[] in = TestBuffers.bytes(body.append("0\r\n\r\n").toString());
         ChunkedDecoder d = new ChunkedDecoder(100, 100, 100, 10);
         assertThat(d.decode(ByteBuffer.wrap(in), 0, in.length, (b, f, t) -> { })).isEqualTo(ChunkedDecoder.ERROR);
-        assertThat(d.error()).isEqualTo(CHUNK_EXTENSIONS_TOO_LONG);
-        assertThat(d.error().status()).isEqualTo(413);
+        assertThat(d.error()).isEqualTo(CHUNK_LINES_TOO_LONG);
+        assertThat(d.error().status()).isEqualTo(400);
         d.reset();
         int consumed = 0;
         for (int k = 1; k <= in.length; k++) {
@@ -159,7 +163,15 @@ class ChunkedDecoderTest {
             }
             consumed += r;
         }
-        assertThat(d.error()).isEqualTo(CHUNK_EXTENSIONS_TOO_LONG);
+        assertThat(d.error()).isEqualTo(CHUNK_LINES_TOO_LONG);
+    }
+
+    @Test
+    void capsLeadingZerosPerBody() {
+        byte[] in = TestBuffers.bytes("0".repeat(17 * 1024) + "1\r\nx\r\n0\r\n\r\n");
+        ChunkedDecoder d = new ChunkedDecoder(100, 100, 100, 10);
+        assertThat(d.decode(ByteBuffer.wrap(in), 0, in.length, (b, f, t) -> { })).isEqualTo(ChunkedDecoder.ERROR);
+        assertThat(d.error()).isEqualTo(CHUNK_LINES_TOO_LONG);
     }
 
     @Test
