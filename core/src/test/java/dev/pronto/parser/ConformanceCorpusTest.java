@@ -31,9 +31,44 @@ class ConformanceCorpusTest {
     }
 
     @Test
-    void holdsAtLeast120Cases() {
-        assertThat(CASES).hasSizeGreaterThanOrEqualTo(120);
+    void holdsAtLeast270Cases() {
+        assertThat(CASES).hasSizeGreaterThanOrEqualTo(270);
         assertThat(CASES.stream().map(Case::toString).distinct()).hasSameSizeAs(CASES);
+    }
+
+    @Test
+    void namesTheErrorOfEveryRejection() {
+        for (Case c : CASES) {
+            for (Outcome o : c.outcomes()) {
+                if (!o.ok()) {
+                    assertThat(o.field("error")).as("%s: a rejection names its ParseError", c).isNotNull();
+                    assertThat(ParseError.valueOf(o.field("error")).status()).as("%s: status", c).isEqualTo(o.status());
+                }
+            }
+        }
+    }
+
+    @Test
+    void statusTableInTheDocsMatchesTheCode() {
+        Map<String, Integer> table = StatusTable.parserRejections();
+        Map<String, Integer> code = new java.util.TreeMap<>();
+        for (ParseError e : ParseError.values()) {
+            code.put(e.name(), e.status());
+        }
+        assertThat(new java.util.TreeMap<>(table)).as("docs/conformance.md, table 'Parser rejections'").isEqualTo(code);
+    }
+
+    @Test
+    void statusTableInTheDocsMatchesEveryCase() {
+        Map<String, Integer> table = StatusTable.parserRejections();
+        for (Case c : CASES) {
+            for (Outcome o : c.outcomes()) {
+                if (!o.ok()) {
+                    assertThat(table).as("%s: docs/conformance.md lists %s", c, o.field("error"))
+                            .containsEntry(o.field("error"), o.status());
+                }
+            }
+        }
     }
 
     @Test
