@@ -12,7 +12,7 @@ usage: bench/run.sh [options]
   --contestants LIST   comma-separated, first one is the ratio baseline (default: all of them,
                        pronto,netty-epoll,netty-nio,vertx,undertow,jetty,helidon,jdk-httpserver,
                        go-fasthttp,go-nethttp,node,nginx,c-epoll)
-  --workload W         pipelined | plain | json | post | all   (default pipelined)
+  --workload W         pipelined | plain | json | post | a comma list of them | all   (default pipelined)
   --duration S         seconds per measured run           (default 10)
   --reps N             measured runs per contestant, workload and round, median reported (default 3)
   --rounds R           measure every contestant R times over, restarted each round, so that a slow spell
@@ -24,6 +24,8 @@ usage: bench/run.sh [options]
   --client-cpu N       core for wrk                       (default 1)
   --retries N          re-measure a run disturbed by other load (> 10 % of a core) up to N times (default 2)
   --no-build           do not build Pronto (peers are still built when their jar is missing or stale)
+  --baseline REV       also build Pronto at git revision REV as the contestant 'pronto-base' (list it in
+                       --contestants, e.g. pronto,pronto-base): two builds measured in alternated rounds
   -h, --help
 Environment: BENCH_JVM_FLAGS overrides the JVM flags shared by every Java contestant.
 EOF
@@ -44,6 +46,7 @@ BASE_PORT=18080
 SERVER_CPU=0
 CLIENT_CPU=1
 BUILD=1
+BASELINE=
 RETRIES=2
 NOISY_PCT=10  # CPU % of the two cores used by neither server nor wrk above which a run is re-measured
 # Every JVM contestant gets exactly these flags (default GC: with one visible core that is Serial).
@@ -63,17 +66,22 @@ while (( $# )); do
     --client-cpu) CLIENT_CPU=$2; shift ;;
     --retries) RETRIES=$2; shift ;;
     --no-build) BUILD=0 ;;
+    --baseline) BASELINE=$2; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
 
-case $WORKLOAD in
-  pipelined|plain|json|post) WORKLOADS=("$WORKLOAD") ;;
-  all) WORKLOADS=(pipelined plain json post) ;;
-  *) echo "run.sh: --workload must be pipelined, plain, json, post or all" >&2; exit 2 ;;
-esac
+if [[ $WORKLOAD == all ]]; then
+  WORKLOADS=(pipelined plain json post)
+else
+  IFS=, read -r -a WORKLOADS <<< "$WORKLOAD"
+  for w in "${WORKLOADS[@]}"; do
+    [[ $w =~ ^(pipelined|plain|json|post)$ ]] \
+      || { echo "run.sh: --workload must be pipelined, plain, json, post, a comma list of them, or all" >&2; exit 2; }
+  done
+fi
 for n in "$DURATION" "$REPS" "$ROUNDS" "$WARMUP" "$CONNECTIONS" "$BASE_PORT" "$SERVER_CPU" "$CLIENT_CPU" "$RETRIES"; do
   [[ $n =~ ^[0-9]+$ ]] || { echo "run.sh: '$n' is not a whole number" >&2; exit 2; }
 done
@@ -108,17 +116,20 @@ pom_property() {  # POM NAME ; the value of <NAME> in the pom's properties
 
 # Pronto serves json and post through the 'bench' example (routes /, /json, POST /echo); until the
 # examples jar has one, it runs 'hello' and those two workloads are skipped.
-PRONTO_EXAMPLE=
-pronto_example() {
-  [[ -n $PRONTO_EXAMPLE ]] && return
-  PRONTO_EXAMPLE=hello
-  # Without arguments the jar prints its usage and exits 2. The usage lists the examples, one per line
-  # ("  bench  summary"), or as "a|b|c" in older builds.
-  local usage
-  usage=$("$JAVA" -jar "$PRONTO_JAR" 2>&1 || true)
-  if grep -Eq '^ +bench( |$)|pronto-examples\.jar ([a-z]+\|)*bench(\||[ ]|$)' <<< "$usage"; then
-    PRONTO_EXAMPLE=bench
+declare -A EXAMPLE_OF=()
+pronto_example() {  # [JAR] ; sets PRONTO_EXAMPLE to the example that JAR (default: this tree's) serves
+  local jar=${1:-$PRONTO_JAR}
+  if [[ -z ${EXAMPLE_OF[$jar]:-} ]]; then
+    EXAMPLE_OF[$jar]=hello
+    # Without arguments the jar prints its usage and exits 2. The usage lists the examples, one per line
+    # ("  bench  summary"), or as "a|b|c" in older builds.
+    local usage
+    usage=$("$JAVA" -jar "$jar" 2>&1 || true)
+    if grep -Eq '^ +bench( |$)|pronto-examples\.jar ([a-z]+\|)*bench(\||[ ]|$)' <<< "$usage"; then
+      EXAMPLE_OF[$jar]=bench
+    fi
   fi
+  PRONTO_EXAMPLE=${EXAMPLE_OF[$jar]}
 }
 
 peer_pronto() {
@@ -147,6 +158,40 @@ peer_pronto() {
       pronto_example
       if [[ $2 == json || $2 == post ]] && [[ $PRONTO_EXAMPLE != bench ]]; then
         WHY="pronto-examples.jar has no 'bench' example yet (GET /json, POST /echo); measured with 'hello', which has neither route"
+        return 1
+      fi ;;
+  esac
+}
+
+# The same server built at --baseline REV, to compare two builds in one run (alternated by --rounds).
+peer_pronto_base() {
+  local jar=$OUT/pronto-base.jar
+  case $1 in
+    build)
+      [[ -n $BASELINE ]] || { WHY="pronto-base needs --baseline REV"; return 1; }
+      git -C "$ROOT" rev-parse --verify -q "$BASELINE^{commit}" > /dev/null \
+        || { WHY="--baseline $BASELINE is not a commit of this repository"; return 1; }
+      need_maven || return 1
+      local tree
+      tree=$(mktemp -d "${TMPDIR:-/tmp}/pronto-base.XXXXXX")
+      log "building Pronto at $BASELINE (a detached worktree in $tree)"
+      if ! { git -C "$ROOT" worktree add -q --detach "$tree" "$BASELINE" \
+             && (cd "$tree" && JAVA_HOME=$JDK timeout 1800 mvn -q -B -DskipTests package) \
+             && cp "$tree/examples/target/pronto-examples.jar" "$jar"; } > "$OUT/logs/build-pronto-base.log" 2>&1; then
+        WHY="Pronto build at $BASELINE failed: see ${OUT#"$ROOT"/}/logs/build-pronto-base.log"
+      fi
+      git -C "$ROOT" worktree remove --force "$tree" > /dev/null 2>&1 || rm -rf "$tree"
+      [[ -z $WHY ]] || return 1
+      pronto_example "$jar" ;;
+    cmd) pronto_example "$jar"; java_cmd "$jar" "$PRONTO_EXAMPLE" --port "$2" --workers 1 ;;
+    info)
+      pronto_example "$jar"
+      VERSION="git $(git -C "$ROOT" rev-parse --short "$BASELINE")"
+      SETUP="pronto-examples.jar $PRONTO_EXAMPLE --workers 1 built at $BASELINE: one event loop" ;;
+    supports)
+      pronto_example "$jar"
+      if [[ $2 == json || $2 == post ]] && [[ $PRONTO_EXAMPLE != bench ]]; then
+        WHY="pronto-examples.jar at $BASELINE has no 'bench' example"
         return 1
       fi ;;
   esac
