@@ -330,10 +330,6 @@ final class HttpConnection implements ChannelHandler {
         if (!(value instanceof Response r)) {
             return internalError(req, new IllegalStateException("handler completed with " + value));
         }
-        if (r.status() < 200) {
-            return internalError(req, new IllegalStateException("a handler answered " + r.status()
-                    + ": an informational (1xx) status cannot be the final response"));
-        }
         return r;
     }
 
