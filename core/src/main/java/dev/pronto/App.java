@@ -40,6 +40,7 @@ public final class App {
     private final List<Filter.After> afters = new ArrayList<>();
     private final List<Runnable> startHooks = new ArrayList<>();
     private final List<Runnable> stopHooks = new ArrayList<>();
+    private RejectionHandler rejectionHandler;
     private boolean debug;
     private boolean started;
 
@@ -167,6 +168,32 @@ public final class App {
     }
 
     /**
+     * Sets the hook that dresses the engine's rejections of input that never became a request: a head that cannot be
+     * parsed (400, 414, 431, 505, 501, 417…), a head that does not arrive within the header timeout (408), a
+     * connection over {@code maxConnections} (503). It may add headers (CORS, say) and a body (a problem document);
+     * the engine keeps the status, answers {@code HEAD} without a body, and closes the connection as it would have,
+     * so a rejected request can never be read as another. A hook that throws or returns {@code null} leaves the
+     * built-in answer. The hook runs inline on the event loop, like a plain handler: it must not block.
+     *
+     * <p>A request whose head was parsed and that the engine refuses (a body over {@code maxBodyBytes} or too slow,
+     * a handler past {@code handlerTimeout}, the shutdown's 503) goes through the {@link #exception error handlers}
+     * as an {@link HttpException} with its status and message instead, and then through the after filters.
+     *
+     * @param handler the hook, given the rejection's status and message
+     * @return this app
+     * @throws IllegalStateException if a hook is already set
+     */
+    public App rejection(RejectionHandler handler) {
+        checkNotStarted();
+        Objects.requireNonNull(handler, "handler");
+        if (rejectionHandler != null) {
+            throw new IllegalStateException("A rejection hook is already set: one hook answers every rejection");
+        }
+        rejectionHandler = handler;
+        return this;
+    }
+
+    /**
      * Adds a filter run before every routed handler; it may answer early. Filters run in registration order, on the
      * thread of the handler (a virtual thread for blocking handlers).
      *
@@ -257,7 +284,7 @@ public final class App {
     AppDispatcher dispatcher() {
         Map<RoutePattern, Route> byPattern = new LinkedHashMap<>();
         routes.values().forEach(r -> byPattern.put(r.pattern, r));
-        return new AppDispatcher(Router.of(byPattern), befores, afters, errorHandlers, debug);
+        return new AppDispatcher(Router.of(byPattern), befores, afters, errorHandlers, rejectionHandler, debug);
     }
 
     private void checkNotStarted() {
