@@ -196,10 +196,12 @@ class RejectionsIT {
     @Test
     void theShutdown503IsDressed() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
+        CompletableFuture<Boolean> over = new CompletableFuture<>();
         Server server = new App()
                 .after((r, response) -> response.withHeader("Access-Control-Allow-Origin", ORIGIN))
                 .exception(HttpException.class, (r, e) -> problem(e.status(), e.getMessage()))
                 .get("/hang", Handler.async(r -> {
+                    r.onComplete(over::complete);
                     arrived.countDown();
                     return new CompletableFuture<>();
                 }))
@@ -213,6 +215,7 @@ class RejectionsIT {
             RawResponse response = c.readResponse();
             assertDressed(response, 503, "shutting down");
             assertClosedAfter(response, c);
+            assertThat(over.get(5, TimeUnit.SECONDS)).as("the callback heard the 503 was delivered").isTrue();
         } finally {
             server.close();
         }
