@@ -154,7 +154,12 @@ public final class App {
      * registered type wins; register {@code Throwable.class} or {@code Exception.class} for a catch-all. Unknown
      * paths and wrong methods arrive as {@link HttpException} (404) and {@link MethodNotAllowedException} (405), so a
      * catch-all answers them too; register a handler for {@code HttpException.class} (for example returning
-     * {@code e.toResponse()}) to keep their default answers beside a catch-all.
+     * {@code e.toResponse()}) to keep their default answers beside a catch-all. So do the engine's own refusals of a
+     * request whose head was parsed (413 for a body over the limit, 408 for one too slow, 400 or 413 for a bad chunked
+     * body, 503 for a handler past its timeout or still running when the shutdown grace ends): an
+     * {@code HttpException} whose {@code toResponse()} is the built-in answer. For those the handler runs on the
+     * event loop and may add headers and a body, but the client gets the engine's status, and the connection closes
+     * where the engine closes it; a handler that throws or returns {@code null} leaves the built-in answer.
      *
      * @param type    the exception type
      * @param handler the error handler
@@ -207,7 +212,9 @@ public final class App {
     }
 
     /**
-     * Adds a filter run on every response: from handlers, early answers, error handlers and 404/405.
+     * Adds a filter run on every response: from handlers, early answers, error handlers and 404/405, and the engine's
+     * own refusals of a parsed request (see {@link #exception}), for which it runs on the event loop and cannot change
+     * the status.
      *
      * @param filter the filter
      * @return this app

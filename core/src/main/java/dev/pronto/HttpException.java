@@ -1,9 +1,10 @@
 package dev.pronto;
 
 /**
- * An exception that maps to an HTTP status: throw it from a handler (or let the framework throw it, for 404, 405 and
- * malformed input such as a bad percent-escape) and the client gets that status with the message as a short
- * plain-text body, unless an error handler registered with {@link App#exception} answers it differently.
+ * An exception that maps to an HTTP status: throw it from a handler (or let the framework throw it, for 404, 405,
+ * malformed input such as a bad percent-escape, and the engine's own refusals such as 413) and the client gets that
+ * status with the message as a short plain-text body, unless an error handler registered with {@link App#exception}
+ * answers it differently.
  *
  * <pre>{@code
  * app.get("/users/{id}", request -> {
