@@ -25,7 +25,9 @@ import java.util.Set;
  * <p>Routing: {@code {name}} placeholders match one whole, non-empty path segment; the path is percent-decoded
  * before matching (an encoded {@code %2F} stays inside its segment); a literal segment wins over a placeholder. An
  * unknown path is answered 404, a known path with another method 405 with {@code Allow}; {@code GET} routes also
- * answer {@code HEAD}. Two routes that match the same paths for the same method are an error when registered.
+ * answer {@code HEAD}. Two routes that match the same paths for the same method are an error when registered, and
+ * so is a pattern no path could reach as written: a {@code *} (wildcards are not supported), an empty segment
+ * ({@code /a//b}; only a trailing slash may end a pattern, and {@code /a/} is then a route apart from {@code /a}).
  *
  * <p>Configure an app from one thread before starting it; it cannot be changed once started.
  */
@@ -38,6 +40,7 @@ public final class App {
     private final List<Filter.After> afters = new ArrayList<>();
     private final List<Runnable> startHooks = new ArrayList<>();
     private final List<Runnable> stopHooks = new ArrayList<>();
+    private RejectionHandler rejectionHandler;
     private boolean debug;
     private boolean started;
 
@@ -151,7 +154,12 @@ public final class App {
      * registered type wins; register {@code Throwable.class} or {@code Exception.class} for a catch-all. Unknown
      * paths and wrong methods arrive as {@link HttpException} (404) and {@link MethodNotAllowedException} (405), so a
      * catch-all answers them too; register a handler for {@code HttpException.class} (for example returning
-     * {@code e.toResponse()}) to keep their default answers beside a catch-all.
+     * {@code e.toResponse()}) to keep their default answers beside a catch-all. So do the engine's own refusals of a
+     * request whose head was parsed (413 for a body over the limit, 408 for one too slow, 400 or 413 for a bad chunked
+     * body, 503 for a handler past its timeout or still running when the shutdown grace ends): an
+     * {@code HttpException} whose {@code toResponse()} is the built-in answer. For those the handler runs on the
+     * event loop and may add headers and a body, but the client gets the engine's status, and the connection closes
+     * where the engine closes it; a handler that throws or returns {@code null} leaves the built-in answer.
      *
      * @param type    the exception type
      * @param handler the error handler
@@ -161,6 +169,32 @@ public final class App {
     public <T extends Throwable> App exception(Class<T> type, ErrorHandler<? super T> handler) {
         checkNotStarted();
         errorHandlers.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(handler, "handler"));
+        return this;
+    }
+
+    /**
+     * Sets the hook that dresses the engine's rejections of input that never became a request: a head that cannot be
+     * parsed (400, 414, 431, 505, 501, 417…), a head that does not arrive within the header timeout (408), a
+     * connection over {@code maxConnections} (503). It may add headers (CORS, say) and a body (a problem document);
+     * the engine keeps the status, answers {@code HEAD} without a body, and closes the connection as it would have,
+     * so a rejected request can never be read as another. A hook that throws or returns {@code null} leaves the
+     * built-in answer. The hook runs inline on the event loop, like a plain handler: it must not block.
+     *
+     * <p>A request whose head was parsed and that the engine refuses (a body over {@code maxBodyBytes} or too slow,
+     * a handler past {@code handlerTimeout}, the shutdown's 503) goes through the {@link #exception error handlers}
+     * as an {@link HttpException} with its status and message instead, and then through the after filters.
+     *
+     * @param handler the hook, given the rejection's status and message
+     * @return this app
+     * @throws IllegalStateException if a hook is already set
+     */
+    public App rejection(RejectionHandler handler) {
+        checkNotStarted();
+        Objects.requireNonNull(handler, "handler");
+        if (rejectionHandler != null) {
+            throw new IllegalStateException("A rejection hook is already set: one hook answers every rejection");
+        }
+        rejectionHandler = handler;
         return this;
     }
 
@@ -178,7 +212,9 @@ public final class App {
     }
 
     /**
-     * Adds a filter run on every response: from handlers, early answers, error handlers and 404/405.
+     * Adds a filter run on every response: from handlers, early answers, error handlers and 404/405, and the engine's
+     * own refusals of a parsed request (see {@link #exception}), for which it runs on the event loop and cannot change
+     * the status.
      *
      * @param filter the filter
      * @return this app
@@ -255,7 +291,7 @@ public final class App {
     AppDispatcher dispatcher() {
         Map<RoutePattern, Route> byPattern = new LinkedHashMap<>();
         routes.values().forEach(r -> byPattern.put(r.pattern, r));
-        return new AppDispatcher(Router.of(byPattern), befores, afters, errorHandlers, debug);
+        return new AppDispatcher(Router.of(byPattern), befores, afters, errorHandlers, rejectionHandler, debug);
     }
 
     private void checkNotStarted() {

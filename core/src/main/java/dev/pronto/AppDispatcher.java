@@ -29,15 +29,18 @@ final class AppDispatcher implements Dispatcher {
     private final Filter.Before[] befores;
     private final Filter.After[] afters;
     private final Map<Class<?>, ErrorHandler<?>> errorHandlers;
+    private final RejectionHandler rejectionHandler; // null: the engine's own answers
     private final boolean debug;
     private final ThreadFactory virtualThreads = Thread.ofVirtual().name("pronto-handler-", 0).factory();
 
     AppDispatcher(Router<Route> router, List<Filter.Before> befores, List<Filter.After> afters,
-                  Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers, boolean debug) {
+                  Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers, RejectionHandler rejectionHandler,
+                  boolean debug) {
         this.router = router;
         this.befores = befores.toArray(new Filter.Before[0]);
         this.afters = afters.toArray(new Filter.After[0]);
         this.errorHandlers = new HashMap<>(errorHandlers);
+        this.rejectionHandler = rejectionHandler;
         this.debug = debug;
     }
 
@@ -56,6 +59,56 @@ final class AppDispatcher implements Dispatcher {
             return runAsync(request.detach(), async.delegate());
         }
         return after(request, run(request, handler));
+    }
+
+    /**
+     * The engine refused a request itself: like a router-made 404, the refusal goes through the error handlers as
+     * an {@link HttpException} and then the after filters; with no request, through the rejection hook. A hook that
+     * fails or answers nothing leaves the built-in answer (the engine then forces the status and the close).
+     */
+    @Override
+    public Response rejected(HttpRequest request, int status, String message, Response builtIn) {
+        if (request == null) {
+            return rejectionHandler == null ? builtIn : reject(status, message, builtIn);
+        }
+        if (afters.length == 0 && errorHandlers.isEmpty()) {
+            return builtIn;
+        }
+        Rejection rejection = new Rejection(status, message, builtIn);
+        Response response = builtIn;
+        ErrorHandler<?> handler = handlerFor(rejection);
+        if (handler != null) {
+            try {
+                @SuppressWarnings("unchecked")
+                ErrorHandler<Throwable> h = (ErrorHandler<Throwable>) handler;
+                Response dressed = h.handle(request, rejection);
+                response = dressed != null ? dressed : builtIn;
+            } catch (Throwable t) {
+                LOG.log(Level.ERROR, "Error handler failed on the " + status + " answering " + request
+                        + ": sent the built-in answer", t);
+            }
+        }
+        try {
+            for (Filter.After filter : afters) {
+                response = nonNull(filter.after(request, response));
+            }
+            return response;
+        } catch (Throwable t) {
+            LOG.log(Level.ERROR, "After filter failed on the " + status + " answering " + request
+                    + ": sent the built-in answer", t);
+            return builtIn;
+        }
+    }
+
+    private Response reject(int status, String message, Response builtIn) {
+        try {
+            Response dressed = rejectionHandler.handle(new Rejection(status, message, builtIn));
+            return dressed != null ? dressed : builtIn;
+        } catch (Throwable t) {
+            LOG.log(Level.ERROR, "Rejection hook failed on a " + status + " (" + message
+                    + "): sent the built-in answer", t);
+            return builtIn;
+        }
     }
 
     private Handler route(HttpRequest request) {
@@ -111,10 +164,33 @@ final class AppDispatcher implements Dispatcher {
 
     private CompletableFuture<Response> runBlocking(HttpRequest request, Handler handler) {
         CancelPropagating task = new CancelPropagating(null);
-        Thread thread = virtualThreads.newThread(() -> task.complete(after(request, run(request, handler))));
+        Thread thread = virtualThreads.newThread(() -> {
+            Response response;
+            try {
+                Response early = before(request);
+                response = early != null ? early : nonNull(handler.handle(request));
+            } catch (Throwable t) {
+                if (task.isCancelled()) {
+                    dropped(request, t);
+                    return;
+                }
+                response = error(request, t);
+            }
+            if (!task.isCancelled()) { // else the engine has answered (503) and the filters have seen that answer
+                task.complete(after(request, response));
+            }
+        });
         task.onCancel = thread::interrupt; // set before anyone can see the task
         thread.start();
         return task;
+    }
+
+    /**
+     * A handler failed after the engine cancelled it (timeout, shutdown, client gone), most likely because of the
+     * cancellation: the engine has logged and answered that already, so this is no handler failure.
+     */
+    private static void dropped(Request request, Throwable t) {
+        LOG.log(Level.DEBUG, "Handler cancelled by the engine ended with " + t + " on " + request);
     }
 
     private CompletionStage<Response> runAsync(HttpRequest request, AsyncHandler handler) {
@@ -134,8 +210,16 @@ final class AppDispatcher implements Dispatcher {
         }
         CompletionStage<Response> user = stage;
         CancelPropagating result = new CancelPropagating(() -> user.toCompletableFuture().cancel(true));
-        stage.handle((response, failure) -> result.complete(after(request,
-                failure != null ? error(request, failure) : nonNullOrError(request, response))));
+        stage.handle((response, failure) -> {
+            if (result.isCancelled()) { // the engine has answered (503) and the filters have seen that answer
+                if (failure != null) {
+                    dropped(request, failure);
+                }
+                return null;
+            }
+            return result.complete(after(request,
+                    failure != null ? error(request, failure) : nonNullOrError(request, response)));
+        });
         return result;
     }
 
@@ -155,10 +239,7 @@ final class AppDispatcher implements Dispatcher {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
-        ErrorHandler<?> handler = null;
-        for (Class<?> c = t.getClass(); c != null && handler == null; c = c.getSuperclass()) {
-            handler = errorHandlers.get(c);
-        }
+        ErrorHandler<?> handler = handlerFor(t);
         if (handler != null) {
             try {
                 @SuppressWarnings("unchecked")
@@ -175,6 +256,15 @@ final class AppDispatcher implements Dispatcher {
         }
         LOG.log(Level.ERROR, "Handler failed on " + request, t);
         return defaultError(t);
+    }
+
+    /** @return the error handler of the most specific registered type of {@code t}, or null */
+    private ErrorHandler<?> handlerFor(Throwable t) {
+        ErrorHandler<?> handler = null;
+        for (Class<?> c = t.getClass(); c != null && handler == null; c = c.getSuperclass()) {
+            handler = errorHandlers.get(c);
+        }
+        return handler;
     }
 
     private Response defaultError(Throwable t) {

@@ -14,7 +14,8 @@ public interface ErrorHandler<T extends Throwable> {
      * @param request the request (valid as for the handler that failed)
      * @param error   the exception
      * @return the response
-     * @throws Exception a failure of the error handler itself, answered with a plain 500
+     * @throws Exception a failure of the error handler itself, answered with a plain 500 (with the built-in answer
+     *                   for the engine's refusals)
      */
     Response handle(Request request, T error) throws Exception;
 }

@@ -30,7 +30,7 @@ public final class Filter {
          * @param request  the request
          * @param response the response so far
          * @return the response to send (the same one to leave it as it is)
-         * @throws Exception a failure, answered with a plain 500
+         * @throws Exception a failure, answered with a plain 500 (with the built-in answer for the engine's refusals)
          */
         Response after(Request request, Response response) throws Exception;
     }

@@ -1,9 +1,10 @@
 package dev.pronto;
 
 /**
- * An exception that maps to an HTTP status: throw it from a handler (or let the framework throw it, for 404, 405 and
- * malformed input such as a bad percent-escape) and the client gets that status with the message as a short
- * plain-text body, unless an error handler registered with {@link App#exception} answers it differently.
+ * An exception that maps to an HTTP status: throw it from a handler (or let the framework throw it, for 404, 405,
+ * malformed input such as a bad percent-escape, and the engine's own refusals such as 413) and the client gets that
+ * status with the message as a short plain-text body, unless an error handler registered with {@link App#exception}
+ * answers it differently.
  *
  * <pre>{@code
  * app.get("/users/{id}", request -> {
@@ -16,28 +17,32 @@ package dev.pronto;
 public class HttpException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** The status, 100–599. */
+    /** The status, 200–599. */
     private final int status;
 
     /**
      * Creates an exception answered with a status.
      *
-     * @param status  the status, 100–599
+     * @param status  the status, 200–599
      * @param message a short message for the client; {@code null} for the status's reason phrase
-     * @throws IllegalArgumentException if the status is outside 100–599
+     * @throws IllegalArgumentException if the status is outside 200–599
      */
     public HttpException(int status, String message) {
-        super(message != null ? message : Status.reasonPhrase(status));
-        if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("HTTP status out of range 100-599: " + status);
-        }
-        this.status = status;
+        super(message != null ? message : Status.reasonPhrase(Status.requireFinal(status)));
+        this.status = Status.requireFinal(status);
+    }
+
+    /** For the engine's own rejections: a stack trace would only show the engine, and cost on every refusal. */
+    HttpException(int status, String message, boolean writableStackTrace) {
+        super(message, null, false, writableStackTrace);
+        this.status = Status.requireFinal(status);
     }
 
     /**
      * Creates an exception answered with a status and its reason phrase.
      *
-     * @param status the status, 100–599
+     * @param status the status, 200–599
+     * @throws IllegalArgumentException if the status is outside 200–599
      */
     public HttpException(int status) {
         this(status, null);

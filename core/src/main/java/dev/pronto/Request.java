@@ -186,7 +186,9 @@ public interface Request {
 
     /**
      * Registers a callback run once this request's response has been handed to the network, or the connection has
-     * dropped before that. It runs on the event loop: keep it short, and never block in it.
+     * dropped before that; the response is the one the client got, the engine's 503 for a handler that timed out
+     * included. It runs on the event loop: keep it short, and never block in it. Registered once the request is over
+     * (by a handler still running after its timeout, say), it runs at once, on the thread that registers it.
      *
      * @param callback receives {@code true} when the response was written, {@code false} when it was not
      */

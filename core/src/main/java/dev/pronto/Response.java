@@ -36,7 +36,7 @@ public final class Response {
     private boolean encodedOnce;
 
     private Response(int status, String contentType, String[] headers, byte[] body) {
-        this.status = Status.requireValid(status);
+        this.status = Status.requireFinal(status);
         this.contentType = contentType;
         this.headers = headers;
         this.body = body;
@@ -58,9 +58,10 @@ public final class Response {
     /**
      * A response with a UTF-8 text body.
      *
-     * @param status the status code, 100–599
+     * @param status the status code, 200–599
      * @param text   the body
      * @return a {@code text/plain; charset=utf-8} response
+     * @throws IllegalArgumentException if the status is outside 200–599, or is 204 or 304 (which have no body)
      */
     public static Response text(int status, String text) {
         return new Response(status, TEXT_PLAIN, NO_HEADERS, text.getBytes(StandardCharsets.UTF_8));
@@ -149,8 +150,10 @@ public final class Response {
     /**
      * A response with no body.
      *
-     * @param status the status code, 100–599
-     * @return a response with {@code Content-Length: 0} (none for 1xx, 204 and 304)
+     * @param status the status code, 200–599
+     * @return a response with {@code Content-Length: 0} (none for 204 and 304)
+     * @throws IllegalArgumentException if the status is outside 200–599: an informational (1xx) status is never a
+     *                                  final response
      */
     public static Response status(int status) {
         return new Response(status, null, NO_HEADERS, EMPTY);
@@ -159,8 +162,10 @@ public final class Response {
     /**
      * This response with another status.
      *
-     * @param status the status code, 100–599
+     * @param status the status code, 200–599
      * @return a new response
+     * @throws IllegalArgumentException if the status is outside 200–599, or has no body (204, 304) and this
+     *                                  response has one
      */
     public Response withStatus(int status) {
         return new Response(status, contentType, headers, body);
@@ -241,7 +246,7 @@ public final class Response {
     }
 
     private static boolean permitsBody(int status) {
-        // RFC 9110 §15.2, §15.3.5, §15.4.5: 1xx, 204 and 304 responses end after their header section.
+        // RFC 9110 §15.3.5, §15.4.5: 204 and 304 responses end after their header section.
         return status >= 200 && status != 204 && status != 304;
     }
 

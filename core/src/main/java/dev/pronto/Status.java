@@ -1,8 +1,9 @@
 package dev.pronto;
 
 /**
- * HTTP status codes (RFC 9110 §15) and their reason phrases. Any code from 100 to 599 may be sent; codes without a
- * registered phrase get a generic one for their class.
+ * HTTP status codes (RFC 9110 §15) and their reason phrases. A response may carry any final status, 200 to 599;
+ * codes without a registered phrase get a generic one for their class. Informational (1xx) statuses are the
+ * engine's own (100 Continue).
  */
 public final class Status {
     /** 100 Continue. */
@@ -107,6 +108,18 @@ public final class Status {
     static int requireValid(int code) {
         if (code < 100 || code > 599) {
             throw new IllegalArgumentException("Status code must be in [100, 599], was " + code);
+        }
+        return code;
+    }
+
+    /**
+     * Checks the status of a response or an {@link HttpException}: RFC 9110 §15.2, an informational (1xx) status
+     * is interim, never the final answer to a request, so it is refused when built rather than failing when sent.
+     */
+    static int requireFinal(int code) {
+        if (code < 200 || code > 599) {
+            throw new IllegalArgumentException("A response status must be in [200, 599] (1xx are interim), was "
+                    + code);
         }
         return code;
     }

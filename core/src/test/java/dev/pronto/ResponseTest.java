@@ -35,12 +35,30 @@ class ResponseTest {
     }
 
     @Test
-    void acceptsEveryStatusFrom100To599AndNothingElse() {
-        for (int code = 100; code <= 599; code++) {
+    void acceptsEveryFinalStatusFrom200To599AndNothingElse() {
+        for (int code = 200; code <= 599; code++) {
             assertThat(Response.status(code).status()).isEqualTo(code);
+            assertThat(Response.text("x").withStatus(code == 204 || code == 304 ? 200 : code).status())
+                    .isEqualTo(code == 204 || code == 304 ? 200 : code);
         }
-        assertThatThrownBy(() -> Response.status(99)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Response.status(600)).isInstanceOf(IllegalArgumentException.class);
+        // An informational (1xx) status is never a final response (RFC 9110 §15.2): refused when built, not at send.
+        for (int code : new int[] {99, 100, 101, 103, 199, 600}) {
+            assertThatThrownBy(() -> Response.status(code)).as("status(%d)", code)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("200").hasMessageContaining("599");
+            assertThatThrownBy(() -> Response.text(code, "x")).as("text(%d)", code)
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Response.status(204).withStatus(code)).as("withStatus(%d)", code)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("200");
+        }
+    }
+
+    @Test
+    void anHttpExceptionCarriesAFinalStatusOnly() {
+        assertThat(new HttpException(418, "teapot").toResponse().status()).isEqualTo(418);
+        for (int code : new int[] {99, 100, 101, 199, 600}) {
+            assertThatThrownBy(() -> new HttpException(code)).as("HttpException(%d)", code)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("200");
+        }
     }
 
     @Test

@@ -123,7 +123,7 @@ final class HttpConnection implements ChannelHandler {
                     break;
                 }
                 if (consumed == RequestParser.ERROR) {
-                    fail(head.error());
+                    fail(null, head.error()); // no request: the head could not be parsed
                     return;
                 }
                 pos += consumed;
@@ -140,7 +140,7 @@ final class HttpConnection implements ChannelHandler {
             } else if (state == State.CHUNKED) {
                 int consumed = decoder.decode(in, pos, end, chunkBody);
                 if (consumed == ChunkedDecoder.ERROR) {
-                    fail(decoder.error());
+                    fail(bodyRequest, decoder.error());
                     return;
                 }
                 pos += consumed;
@@ -175,7 +175,8 @@ final class HttpConnection implements ChannelHandler {
         }
         long length = head.contentLength();
         if (length > ctx.config.maxBodyBytes()) {
-            fail(Status.CONTENT_TOO_LARGE, "Request body larger than " + ctx.config.maxBodyBytes() + " bytes");
+            fail(request.bind(in, pos, 0), Status.CONTENT_TOO_LARGE,
+                    "Request body larger than " + ctx.config.maxBodyBytes() + " bytes");
             return end;
         }
         if (length <= 0) {
@@ -330,10 +331,6 @@ final class HttpConnection implements ChannelHandler {
         if (!(value instanceof Response r)) {
             return internalError(req, new IllegalStateException("handler completed with " + value));
         }
-        if (r.status() < 200) {
-            return internalError(req, new IllegalStateException("a handler answered " + r.status()
-                    + ": an informational (1xx) status cannot be the final response"));
-        }
         return r;
     }
 
@@ -348,27 +345,62 @@ final class HttpConnection implements ChannelHandler {
         }
     }
 
-    /** A malformed request: answer it after the earlier responses, then close. */
-    private void fail(ParseError error) {
-        fail(error.status(), error.message());
+    /** A malformed request or body ({@code req} null when even the head was not parsed). */
+    private void fail(HttpRequest req, ParseError error) {
+        fail(req, error.status(), error.message());
     }
 
-    private void fail(int status, String message) {
-        failWith(Response.text(status, message + "\n"));
+    private void fail(HttpRequest req, int status, String message) {
+        failWith(req, status, message, Response.text(status, message + "\n"));
     }
 
-    private void failWith(Response response) {
+    /**
+     * Refuses a request ({@code req} null when no head was parsed): the application dresses the answer, which goes
+     * after the earlier responses; then the connection closes.
+     */
+    private void failWith(HttpRequest req, int status, String message, Response builtIn) {
+        Response response = dressed(req, status, message, builtIn);
+        boolean headMethod = req != null && req.head().method() == Methods.HEAD;
+        List<CompletionCallback> callbacks = req != null ? req.owner().takeCallbacks() : null;
         stopParsing = true;
         carryLength = 0;
         state = State.HEAD;
         bodyRequest = null;
         head.reset(); // a partial head is abandoned: the next parse would not resume it
-        respond(response, false, ResponseEncoder.CLOSE, null);
+        respond(response, headMethod, ResponseEncoder.CLOSE, callbacks);
+    }
+
+    /**
+     * The application's version of an answer the engine decided ({@code req} null when no head was parsed). Only
+     * its headers and body are taken: the status, and closing the connection where the engine closes it, stay the
+     * engine's, since they are what keeps a refused request from being read as another (RFC 9112 §11.2). A failing
+     * hook leaves the built-in answer. It runs inline, so the stall detector watches it as it does a plain handler.
+     */
+    private Response dressed(HttpRequest req, int status, String message, Response builtIn) {
+        Response r;
+        if (req != null) {
+            ctx.dispatching(req);
+        }
+        try {
+            r = ctx.dispatcher.rejected(req, status, message, builtIn);
+        } catch (Throwable t) {
+            LOG.log(Level.ERROR, "The application failed to answer a " + status + ": sent the built-in answer", t);
+            return builtIn;
+        } finally {
+            if (req != null) {
+                ctx.dispatched();
+            }
+        }
+        if (r == null) {
+            return builtIn;
+        }
+        return r.status() == status ? r : r.withStatus(status);
     }
 
     /** Past the connection limit: a polite 503, then close. */
-    void refuse(Response busy) {
-        failWith(busy);
+    void refuse() {
+        failWith(null, Status.SERVICE_UNAVAILABLE, LoopContext.TOO_MANY_CONNECTIONS_MESSAGE,
+                LoopContext.TOO_MANY_CONNECTIONS);
         afterEvent();
     }
 
@@ -663,11 +695,12 @@ final class HttpConnection implements ChannelHandler {
     void expire(ConnectionList expired) {
         if (expired == ctx.headerList) {
             // Slowloris: the head did not arrive within the header timeout.
-            fail(Status.REQUEST_TIMEOUT, "Request head not received within the header timeout");
+            fail(null, Status.REQUEST_TIMEOUT, "Request head not received within the header timeout");
             afterEvent();
         } else if (expired == ctx.bodyList) {
             LOG.log(Level.DEBUG, "Closing a connection whose request body stalled or fell below the minimum rate");
-            failWith(LoopContext.BODY_TOO_SLOW);
+            failWith(bodyRequest, Status.REQUEST_TIMEOUT, LoopContext.BODY_TOO_SLOW_MESSAGE,
+                    LoopContext.BODY_TOO_SLOW);
             afterEvent();
         } else if (expired == ctx.busyList) {
             timeOutHandlers();
@@ -681,15 +714,26 @@ final class HttpConnection implements ChannelHandler {
     private void timeOutHandlers() {
         for (PendingResponse p : queue) {
             if (!p.done && p.startedAt + ctx.handlerTimeoutNanos - ctx.now <= 0) {
-                LOG.log(Level.WARNING, "Handler did not answer within " + ctx.config.handlerTimeout()
-                        + " on " + p.request + ": answered 503");
-                CompletableFuture<?> future = p.future;
-                complete(p, LoopContext.HANDLER_TIMEOUT);
-                if (future != null) {
-                    future.cancel(true);
-                }
+                // One line: the cancellation that follows is the engine's doing, not the handler's failure.
+                LOG.log(Level.WARNING, "Handler of " + p.request.method() + " " + p.request.routeForDiagnostics()
+                        + " did not answer within the handlerTimeout of " + ctx.config.handlerTimeout().toMillis()
+                        + " ms: answered 503 and cancelled it (" + p.request + ")");
+                answerInstead(p, LoopContext.HANDLER_TIMEOUT_MESSAGE, LoopContext.HANDLER_TIMEOUT);
             }
         }
+    }
+
+    /**
+     * Answers for a handler still running, through the application's error handlers and after filters, and cancels
+     * the handler first, so that its own filters no longer run on an answer nobody will get.
+     */
+    private void answerInstead(PendingResponse p, String message, Response builtIn) {
+        CompletableFuture<?> future = p.future;
+        p.future = null;
+        if (future != null) {
+            future.cancel(true);
+        }
+        complete(p, dressed(p.request, builtIn.status(), message, builtIn));
     }
 
     /**
@@ -706,15 +750,17 @@ final class HttpConnection implements ChannelHandler {
     /** The grace period is over: answer every unfinished request with 503, then close. */
     void forceClose() {
         if (state == State.BODY || state == State.CHUNKED) {
+            HttpRequest req = bodyRequest;
             state = State.HEAD;
             bodyRequest = null;
-            respond(LoopContext.SHUTTING_DOWN, false, ResponseEncoder.CLOSE, null);
+            respond(dressed(req, Status.SERVICE_UNAVAILABLE, LoopContext.SHUTTING_DOWN_MESSAGE,
+                    LoopContext.SHUTTING_DOWN), req.head().method() == Methods.HEAD, ResponseEncoder.CLOSE,
+                    req.takeCallbacks());
         }
         if (queue != null) {
             for (PendingResponse p : queue) {
                 if (!p.done) {
-                    p.response = LoopContext.SHUTTING_DOWN;
-                    p.done = true;
+                    answerInstead(p, LoopContext.SHUTTING_DOWN_MESSAGE, LoopContext.SHUTTING_DOWN);
                 }
             }
         }

@@ -53,6 +53,11 @@ public final class HttpRequest implements Request {
         METHODS[Methods.PATCH] = Method.PATCH;
     }
 
+    private static final byte OPEN = 0;      // registrations are kept
+    private static final byte TAKEN = 1;     // the engine holds the response; registrations wait for its outcome
+    private static final byte DELIVERED = 2; // over: a registration runs at once with the outcome
+    private static final byte DROPPED = 3;
+
     /** Limits of multipart bodies: parts per body; a file is bounded by the body limit. */
     static final int MAX_FORM_PARTS = 1000;
 
@@ -66,6 +71,11 @@ public final class HttpRequest implements Request {
     private String[] paramValues;
     private Object[] extensions; // key, value, key, value…
     private List<CompletionCallback> callbacks;
+    /**
+     * Where a detached request's callbacks stand, guarded by {@code this}: a handler's thread may register one while
+     * the loop answers the request (a handler that outlived its timeout does so after its 503 is out).
+     */
+    private byte completion = OPEN;
     private HttpRequest detached; // the copy made by detach(), which owns the callbacks from then on
     private Params queryParams;
     private ContentType contentType;
@@ -186,11 +196,48 @@ public final class HttpRequest implements Request {
         return detached != null ? detached : this;
     }
 
-    /** @return the completion callbacks registered so far, now owned by the caller; {@code null} when none */
+    /**
+     * Hands the completion callbacks to the engine, which runs them once the response is out or the connection gone.
+     *
+     * @return the callbacks registered so far, now owned by the caller; {@code null} when none. For a detached
+     *         request, one callback that also runs those registered later, whatever thread registers them.
+     */
     List<CompletionCallback> takeCallbacks() {
-        List<CompletionCallback> c = callbacks;
-        callbacks = null;
-        return c;
+        if (connection != null) { // the loop's own view: registered on the loop only, while it answers
+            List<CompletionCallback> c = callbacks;
+            callbacks = null;
+            return c;
+        }
+        synchronized (this) {
+            if (completion != OPEN) {
+                return null;
+            }
+            completion = TAKEN;
+        }
+        return List.of(this::completed);
+    }
+
+    /** The response of this detached request is out ({@code true}) or never will be: runs every callback. */
+    private void completed(boolean delivered) {
+        List<CompletionCallback> run;
+        synchronized (this) {
+            completion = delivered ? DELIVERED : DROPPED;
+            run = callbacks;
+            callbacks = null;
+        }
+        if (run != null) {
+            for (CompletionCallback c : run) {
+                runCallback(c, delivered);
+            }
+        }
+    }
+
+    private static void runCallback(CompletionCallback c, boolean delivered) {
+        try {
+            c.completed(delivered);
+        } catch (RuntimeException e) {
+            System.getLogger("dev.pronto.connection").log(System.Logger.Level.ERROR, "Completion callback failed", e);
+        }
     }
 
     /** Gives a detached request the body that arrived after its head. */
@@ -504,6 +551,22 @@ public final class HttpRequest implements Request {
     @Override
     public void onComplete(CompletionCallback callback) {
         java.util.Objects.requireNonNull(callback, "callback");
+        if (connection == null) {
+            boolean delivered;
+            synchronized (this) {
+                if (completion < DELIVERED) {
+                    addCallback(callback);
+                    return;
+                }
+                delivered = completion == DELIVERED;
+            }
+            runCallback(callback, delivered); // the request is over already: the callback learns how it ended now
+            return;
+        }
+        addCallback(callback);
+    }
+
+    private void addCallback(CompletionCallback callback) {
         if (callbacks == null) {
             callbacks = new ArrayList<>(2);
         }

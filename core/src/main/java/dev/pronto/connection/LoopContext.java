@@ -25,14 +25,16 @@ import java.lang.invoke.VarHandle;
  */
 final class LoopContext implements LoopHandler {
     static final Response INTERNAL_ERROR = Response.text(Status.INTERNAL_SERVER_ERROR, "Internal Server Error\n");
+    static final String HANDLER_TIMEOUT_MESSAGE = "The handler did not answer in time";
     static final Response HANDLER_TIMEOUT = Response.text(Status.SERVICE_UNAVAILABLE,
-            "The handler did not answer in time\n");
+            HANDLER_TIMEOUT_MESSAGE + "\n");
+    static final String TOO_MANY_CONNECTIONS_MESSAGE = "Too many connections: try again later";
     static final Response TOO_MANY_CONNECTIONS = Response.text(Status.SERVICE_UNAVAILABLE,
-            "Too many connections: try again later\n").withHeader("Retry-After", "1");
-    static final Response BODY_TOO_SLOW = Response.text(Status.REQUEST_TIMEOUT,
-            "Request body arrived too slowly\n");
-    static final Response SHUTTING_DOWN = Response.text(Status.SERVICE_UNAVAILABLE,
-            "Service Unavailable: the server is shutting down\n");
+            TOO_MANY_CONNECTIONS_MESSAGE + "\n").withHeader("Retry-After", "1");
+    static final String BODY_TOO_SLOW_MESSAGE = "Request body arrived too slowly";
+    static final Response BODY_TOO_SLOW = Response.text(Status.REQUEST_TIMEOUT, BODY_TOO_SLOW_MESSAGE + "\n");
+    static final String SHUTTING_DOWN_MESSAGE = "Service Unavailable: the server is shutting down";
+    static final Response SHUTTING_DOWN = Response.text(Status.SERVICE_UNAVAILABLE, SHUTTING_DOWN_MESSAGE + "\n");
     /** How long a closing connection's unread input is drained before the socket is closed. */
     static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -105,7 +107,7 @@ final class LoopContext implements LoopHandler {
         if (shuttingDown) {
             c.close();
         } else if (openNow > config.maxConnections()) {
-            c.refuse(TOO_MANY_CONNECTIONS);
+            c.refuse();
         } else {
             idleList.append(c, now + idleTimeoutNanos);
         }

@@ -28,12 +28,30 @@ public record RoutePattern(String pattern, List<byte[]> segments, List<String> p
         if (pattern == null || !pattern.startsWith("/")) {
             throw new IllegalArgumentException("Route pattern must start with '/': " + pattern);
         }
+        if (pattern.indexOf('*') >= 0 || pattern.contains("...}")) {
+            // A '*' would be matched as a literal star, never as a wildcard: refused until tail parameters exist.
+            throw new IllegalArgumentException("wildcards are not supported: '" + pattern
+                    + "' (a segment is a literal or a {name} placeholder)");
+        }
+        String[] parts = pattern.substring(1).split("/", -1);
         List<byte[]> segments = new ArrayList<>();
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (String segment : pattern.substring(1).split("/", -1)) {
-            if (segment.startsWith("{") && segment.endsWith("}") && segment.length() > 2) {
+        for (int i = 0; i < parts.length; i++) {
+            String segment = parts[i];
+            if (segment.isEmpty() && i < parts.length - 1) {
+                // Only the last segment may be empty (a trailing slash): the router matches no empty placeholder,
+                // and a path with "//" in it is a different path, so such a route could never be reached.
+                throw new IllegalArgumentException("empty segment in route '" + pattern + "': write '"
+                        + pattern.replaceAll("/{2,}", "/") + "' (a segment is a literal or a {name} placeholder)");
+            }
+            if (segment.startsWith("{") && segment.endsWith("}") && segment.indexOf('}') == segment.length() - 1
+                    && segment.lastIndexOf('{') == 0) {
                 String name = segment.substring(1, segment.length() - 1);
+                if (name.isEmpty()) {
+                    throw new IllegalArgumentException("empty placeholder {} in route '" + pattern
+                            + "': name it, like {name}");
+                }
                 if (!isName(name)) {
                     throw new IllegalArgumentException("Invalid placeholder {" + name + "} in route " + pattern
                             + ": use letters, digits and '_'");
@@ -44,8 +62,7 @@ public record RoutePattern(String pattern, List<byte[]> segments, List<String> p
                 segments.add(null);
                 names.add(name);
             } else if (segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0) {
-                throw new IllegalArgumentException("A placeholder must be a whole segment, like /users/{id}: "
-                        + pattern);
+                throw new IllegalArgumentException(misplacedBrace(pattern, segment));
             } else if (segment.indexOf('?') >= 0 || segment.indexOf('#') >= 0) {
                 throw new IllegalArgumentException("Route pattern may not contain '?' or '#': " + pattern);
             } else {
@@ -53,6 +70,21 @@ public record RoutePattern(String pattern, List<byte[]> segments, List<String> p
             }
         }
         return new RoutePattern(pattern, Collections.unmodifiableList(segments), List.copyOf(names)); // null: a placeholder
+    }
+
+    /** @return what is wrong with a segment holding a brace that is not one whole {name}, and what to write */
+    private static String misplacedBrace(String pattern, String segment) {
+        if (segment.matches("(\\{[^{}]*\\})+")) {
+            return "one placeholder per segment in route '" + pattern + "': write '"
+                    + pattern.replace("}{", "}/{") + "'";
+        }
+        int open = segment.lastIndexOf('{');
+        if (open >= 0 && segment.indexOf('}', open) < 0) {
+            String name = segment.length() - open > 1 ? segment.substring(open + 1) : "name";
+            return "unclosed placeholder " + segment.substring(open) + " in route '" + pattern + "': write {"
+                    + name + "}";
+        }
+        return "A placeholder must be a whole segment, like /users/{id}: " + pattern;
     }
 
     private static boolean isName(String s) {

@@ -258,7 +258,8 @@ public final class Router<R> {
             if (literals != null) {
                 for (int i = 0; i < literals.length; i++) {
                     byte[] literal = literals[i];
-                    if (literal.length == to - from && equal(literal, path, from, literal.length)) {
+                    // An empty literal is a trailing slash's last segment (equal() takes length 0 as the path "/").
+                    if (literal.length == to - from && (literal.length == 0 || equal(literal, path, from, to - from))) {
                         return children[i];
                     }
                 }

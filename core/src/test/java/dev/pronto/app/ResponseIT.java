@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What a client receives for the {@link Response}s a handler builds: any status from 100 to 599, bodies and content
+ * What a client receives for the {@link Response}s a handler builds: any status from 200 to 599, bodies and content
  * types, repeated headers, cookies, redirects; and that no value can inject a header, neither when it is set nor over
  * the wire.
  */

@@ -134,6 +134,11 @@ class RoutingIT {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> app.get("/a/x{id}", r -> Response.text("y")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole segment");
+        assertThatThrownBy(() -> app.get("/static/*", r -> Response.text("y")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(
+                        "wildcards are not supported: '/static/*' (a segment is a literal or a {name} placeholder)");
+        assertThatThrownBy(() -> app.get("/a//b", r -> Response.text("y")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("write '/a/b'");
         assertThatThrownBy(() -> app.get("no-slash", r -> Response.text("y")))
                 .isInstanceOf(IllegalArgumentException.class);
         app.post("/a/{id}", r -> Response.text("other method, same pattern: fine"));

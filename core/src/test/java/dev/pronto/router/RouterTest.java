@@ -106,6 +106,43 @@ class RouterTest {
     }
 
     @Test
+    void patternsThatCouldNeverMatchAsMeantAreRefusedWithTheRightPattern() {
+        // A '*' would be a literal star, not a wildcard: refused until tail parameters exist.
+        for (String wildcard : new String[] {"/static/*", "/*", "/a/**", "/a/*.css", "/files/{path...}"}) {
+            assertThatThrownBy(() -> RoutePattern.parse(wildcard)).as(wildcard)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("wildcards are not supported: '" + wildcard + "'")
+                    .hasMessageContaining("a segment is a literal or a {name} placeholder");
+        }
+        // An empty segment inside a pattern: the router never matches one, so the route would be unreachable.
+        assertThatThrownBy(() -> RoutePattern.parse("/a//b")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty segment").hasMessageContaining("'/a//b'").hasMessageContaining("'/a/b'");
+        assertThatThrownBy(() -> RoutePattern.parse("//")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty segment").hasMessageContaining("'/'");
+        assertThatThrownBy(() -> RoutePattern.parse("/a/{id}//")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'/a/{id}/'");
+        // Placeholders: empty, two in one segment, unclosed, repeated; each message says what to write.
+        assertThatThrownBy(() -> RoutePattern.parse("/a/{}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty placeholder").hasMessageContaining("{name}");
+        assertThatThrownBy(() -> RoutePattern.parse("/a/{x}{y}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one placeholder per segment").hasMessageContaining("/a/{x}/{y}");
+        assertThatThrownBy(() -> RoutePattern.parse("/a/{x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unclosed").hasMessageContaining("{x}");
+        assertThatThrownBy(() -> RoutePattern.parse("/{a}/b/{a}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{a}").hasMessageContaining("twice");
+    }
+
+    @Test
+    void aTrailingSlashIsItsOwnRouteForLiteralsAndPlaceholders() {
+        Router<String> r = router("/a/", "/a", "/u/{id}/", "/v/{id}");
+        assertThat(match(r, "/a/")).isEqualTo("/a/");
+        assertThat(match(r, "/a")).isEqualTo("/a");
+        assertThat(match(r, "/u/7/")).isEqualTo("/u/{id}/ 7");
+        assertThat(match(r, "/u/7")).isEqualTo("404");
+        assertThat(match(r, "/v/7/")).isEqualTo("404");
+    }
+
+    @Test
     void malformedPatternsAreRefused() {
         for (String bad : new String[] {"", "x", "/a/{", "/a/{b", "/a/b}", "/a/{b}c", "/{a}/{a}", "/{a-b}", "/a?b"}) {
             assertThatThrownBy(() -> RoutePattern.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);

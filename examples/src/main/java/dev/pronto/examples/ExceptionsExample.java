@@ -8,7 +8,7 @@ import dev.pronto.Status;
 /**
  * Error handlers: one per exception type (the most specific registered type wins), {@link HttpException} for errors
  * that carry their own status, and a catch-all for everything else. Unknown paths arrive as an
- * {@code HttpException} with status 404.
+ * {@code HttpException} with status 404; a head that cannot be parsed goes to the rejection hook.
  */
 final class ExceptionsExample {
     private ExceptionsExample() {
@@ -53,6 +53,10 @@ final class ExceptionsExample {
         app.exception(HttpException.class, (request, e) -> e.status() == Status.NOT_FOUND
                 ? Response.text(404, "Are you lost, pal?\n")
                 : e.toResponse());
+        // Input so malformed that it never became a request reaches no error handler: this hook dresses the
+        // engine's answer (400, 414, 431…). It adds headers and a body; the status and the close stay the engine's.
+        app.rejection(e -> Response.text(e.status(), "Not even a request: " + e.getMessage() + "\n")
+                .withHeader("X-Rejected-By", "pronto"));
         // The catch-all: what no handler above takes.
         app.exception(Exception.class, (request, e) -> {
             System.err.println("Failed " + request + ": " + e);

@@ -47,6 +47,17 @@ class ExceptionsIT {
     }
 
     @Test
+    void theRejectionHookDressesAHeadThatCouldNotBeParsed() throws Exception {
+        try (RawClient raw = server.raw()) {
+            RawClient.RawResponse r = raw.exchange("GET /cat HTTP/1.1\r\nHost: test\r\nBad Name: x\r\n\r\n");
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.text()).startsWith("Not even a request: ");
+            assertThat(r.header("X-Rejected-By")).hasValue("pronto");
+            assertThat(r.header("Connection")).hasValue("close");
+        }
+    }
+
+    @Test
     void theCatchAllTakesTheRest() {
         assertThat(server.get("/divide/6/3").body()).isEqualTo("2");
         HttpResponse<String> byZero = server.get("/divide/1/0");

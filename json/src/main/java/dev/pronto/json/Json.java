@@ -47,7 +47,7 @@ public final class Json {
     /**
      * A response with a status and a value serialised as JSON.
      *
-     * @param status the status code, 100–599, one that permits a body (not 1xx, 204 or 304)
+     * @param status the status code, 200–599, one that permits a body (not 204 or 304)
      * @param value  a record, bean, map, list, string, number…
      * @return an {@code application/json} response
      * @throws IllegalArgumentException if the value cannot be serialised or the status has no body
