@@ -127,11 +127,16 @@ public final class App {
      * @param pattern a path pattern
      * @param handler the handler
      * @return this app
-     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
+     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route, or the methods
+     *                                  include {@code CONNECT}, which the engine answers 501 itself (no tunnels)
      */
     public App route(Set<Method> methods, String pattern, Handler handler) {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("No method given for route " + pattern);
+        }
+        if (methods.contains(Method.CONNECT)) {
+            throw new IllegalArgumentException("CONNECT cannot be routed (" + pattern
+                    + "): the server implements no tunnels and answers it 501 before any route");
         }
         return add(List.copyOf(methods), pattern, handler);
     }

@@ -143,4 +143,25 @@ class RoutingIT {
                 .isInstanceOf(IllegalArgumentException.class);
         app.post("/a/{id}", r -> Response.text("other method, same pattern: fine"));
     }
+
+    @Test
+    void refusesToRouteConnect() throws Exception {
+        App app = new App();
+        assertThatThrownBy(() -> app.route(java.util.Set.of(Method.CONNECT), "/t", r -> Response.text("x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("501");
+        // A route for every method never sees a CONNECT either: the engine answers it before routing.
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        app.route("/t", r -> {
+            calls.incrementAndGet();
+            return Response.text("x");
+        });
+        try (Server server = app.start(Requests.localServer().build());
+             RawClient c = RawClient.connect(server.port())) {
+            c.send("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n");
+            RawResponse r = c.readResponse();
+            assertThat(r.status()).isEqualTo(501);
+            assertThat(r.closes()).isTrue();
+        }
+        assertThat(calls).hasValue(0);
+    }
 }
