@@ -47,7 +47,9 @@ final class PortClaim implements AutoCloseable {
      * @throws UncheckedIOException {@code Cannot listen on HOST:PORT: address already in use} (or why else not)
      */
     static PortClaim take(String host, int port) {
-        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+        byte[] random = new byte[8];
+        new SecureRandom().nextBytes(random);
+        String token = HexFormat.of().formatHex(random);
         if (port == 0) {
             return new PortClaim(token, null);
         }
