@@ -284,12 +284,17 @@ public final class App {
     }
 
     /**
-     * Starts serving, makes SIGTERM and SIGINT shut down gracefully, and waits until the server has shut down.
+     * Starts serving, prints {@code Accepting connections on http://HOST:PORT (1 process × N loops)}, makes SIGTERM
+     * and SIGINT shut down gracefully, and waits until the server has shut down.
      *
      * @param config the server configuration
+     * @throws java.io.UncheckedIOException if the address cannot be listened on
      */
     public void run(ServerConfig config) {
-        start(config).closeOnSignals().awaitShutdown();
+        Server server = start(config).closeOnSignals();
+        System.out.println(Server.acceptingLine(config.host(), server.port(), 1, config.eventLoops()));
+        System.out.flush();
+        server.awaitShutdown();
     }
 
     /** @return what the engine calls for each request: the routes, filters and error handlers as they are now */

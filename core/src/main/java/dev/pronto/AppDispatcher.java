@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadFactory;
 final class AppDispatcher implements Dispatcher {
     private static final System.Logger LOG = System.getLogger(App.class.getName());
     private static final Response PLAIN_500 = Response.text(Status.INTERNAL_SERVER_ERROR, "Internal Server Error\n");
+    /** Bound while a blocking handler runs: {@link Server#close()} must not wait for its own caller there. */
+    private static final ScopedValue<Boolean> BLOCKING_HANDLER = ScopedValue.newInstance();
 
     private final Router<Route> router;
     private final Filter.Before[] befores;
@@ -164,7 +166,7 @@ final class AppDispatcher implements Dispatcher {
 
     private CompletableFuture<Response> runBlocking(HttpRequest request, Handler handler) {
         CancelPropagating task = new CancelPropagating(null);
-        Thread thread = virtualThreads.newThread(() -> {
+        Thread thread = virtualThreads.newThread(() -> ScopedValue.where(BLOCKING_HANDLER, Boolean.TRUE).run(() -> {
             Response response;
             try {
                 Response early = before(request);
@@ -179,7 +181,7 @@ final class AppDispatcher implements Dispatcher {
             if (!task.isCancelled()) { // else the engine has answered (503) and the filters have seen that answer
                 task.complete(after(request, response));
             }
-        });
+        }));
         task.onCancel = thread::interrupt; // set before anyone can see the task
         thread.start();
         return task;
@@ -191,6 +193,11 @@ final class AppDispatcher implements Dispatcher {
      */
     private static void dropped(Request request, Throwable t) {
         LOG.log(Level.DEBUG, "Handler cancelled by the engine ended with " + t + " on " + request);
+    }
+
+    /** @return whether the calling code runs in a blocking handler (or its filters and error handlers) */
+    static boolean inBlockingHandler() {
+        return BLOCKING_HANDLER.isBound();
     }
 
     private CompletionStage<Response> runAsync(HttpRequest request, AsyncHandler handler) {

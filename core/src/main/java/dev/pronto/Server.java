@@ -2,18 +2,21 @@ package dev.pronto;
 
 import dev.pronto.connection.Dispatcher;
 import dev.pronto.connection.HttpEngine;
+import dev.pronto.transport.PortSharing;
 import dev.pronto.transport.nio.NioTransport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running HTTP/1.1 server. {@link #close()} shuts it down gracefully: new connections are refused at once, idle
- * ones close, in-flight requests finish within {@link ServerConfig#shutdownGrace()}, later ones get 503.
+ * ones close, in-flight requests finish within {@link ServerConfig#shutdownGrace()}, later ones get 503, then the
+ * stop hooks run.
  *
  * <pre>{@code
  * Response hello = Response.text("Hello world!");
@@ -22,10 +25,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class Server implements AutoCloseable {
+    /**
+     * The system property the launcher sets on each worker JVM it starts ({@code -Dpronto.port.group=TOKEN}): the
+     * workers of one launcher share their port, and nobody else does.
+     */
+    static final String PORT_GROUP = "pronto.port.group";
+
     private final HttpEngine engine;
     private final List<Runnable> stopHooks;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile Thread shutdownThread; // set once, before it starts
 
     private Server(HttpEngine engine, List<Runnable> stopHooks) {
         this.engine = engine;
@@ -38,7 +48,8 @@ public final class Server implements AutoCloseable {
      * @param config  the configuration
      * @param handler the handler; it must not block
      * @return the running server
-     * @throws UncheckedIOException if the address cannot be bound
+     * @throws UncheckedIOException if the address cannot be listened on, e.g. {@code Cannot listen on HOST:PORT:
+     *                              address already in use}
      */
     public static Server start(ServerConfig config, Handler handler) {
         return serve(config, handler::handle, List.of());
@@ -50,19 +61,52 @@ public final class Server implements AutoCloseable {
      * @param config  the configuration
      * @param handler the handler; its stages may complete on any thread
      * @return the running server
-     * @throws UncheckedIOException if the address cannot be bound
+     * @throws UncheckedIOException if the address cannot be listened on, e.g. {@code Cannot listen on HOST:PORT:
+     *                              address already in use}
      */
     public static Server startAsync(ServerConfig config, AsyncHandler handler) {
         return serve(config, request -> handler.handle(request.detach()), List.of());
     }
 
     static Server serve(ServerConfig config, Dispatcher dispatcher, List<Runnable> stopHooks) {
+        // A port in use is never shared, except between the worker processes of one launcher.
+        PortSharing sharing = System.getProperty(PORT_GROUP, "").isEmpty() ? PortSharing.EXCLUSIVE
+                : PortSharing.SIBLINGS;
         try {
-            return new Server(HttpEngine.start(config, dispatcher, new NioTransport()), stopHooks);
+            return new Server(HttpEngine.start(config, dispatcher, new NioTransport(), sharing), stopHooks);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + e.getMessage(), e);
+                    + reason(e), e);
         }
+    }
+
+    /** @return why listening failed, in the words of the rest of the message: "address already in use" */
+    private static String reason(IOException e) {
+        if (e instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        String message = e.getMessage();
+        if (message == null || message.isEmpty()) {
+            return e.getClass().getSimpleName();
+        }
+        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+
+    /**
+     * Formats the line that {@link App#run} and the launcher print once connections are accepted, which scripts
+     * and tests read.
+     *
+     * @param host      the configured host
+     * @param port      the port listened on
+     * @param processes how many processes serve it
+     * @param loops     how many event loops each process runs
+     * @return {@code Accepting connections on http://HOST:PORT (N processes × M loops)}
+     */
+    public static String acceptingLine(String host, int port, int processes, int loops) {
+        String urlHost = host.contains(":") ? "[" + host + "]" : host; // RFC 3986 §3.2.2: an IPv6 literal
+        return "Accepting connections on http://" + urlHost + ":" + port + " (" + processes
+                + (processes == 1 ? " process" : " processes") + " × " + loops + (loops == 1 ? " loop" : " loops")
+                + ")";
     }
 
     /** @return the port the server listens on (useful after binding port 0) */
@@ -84,14 +128,22 @@ public final class Server implements AutoCloseable {
     @SuppressWarnings("restriction")
     public Server closeOnSignals() {
         for (String name : new String[] {"TERM", "INT"}) {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> Thread.ofPlatform()
-                    .name("pronto-shutdown").start(this::close));
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> beginShutdown());
         }
         return this;
     }
 
-    /** Blocks until the server has shut down and its stop hooks have run. */
+    /**
+     * Blocks until the server has shut down and its stop hooks have run.
+     *
+     * @throws IllegalStateException on one of the server's event loops or in a stop hook, where it would wait
+     *                               forever for a shutdown that needs that very thread
+     */
     public void awaitShutdown() {
+        if (engine.inLoop() || Thread.currentThread() == shutdownThread) {
+            throw new IllegalStateException("awaitShutdown() " + (engine.inLoop() ? "on the server's event loop"
+                    : "in a stop hook") + " would wait forever: the shutdown needs this thread");
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -99,24 +151,48 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    /** Shuts down gracefully, runs the app's stop hooks, and waits until done; idempotent. */
+    /**
+     * Starts the graceful shutdown (idempotent): it runs on a thread of its own, and then runs the app's stop hooks.
+     * From any other thread this waits until all is done. Called by the server's own code (on one of its event
+     * loops, in a blocking handler, in a stop hook) it returns at once instead, since the shutdown waits for that
+     * very code: the calling request is answered, and {@link #awaitShutdown()} on another thread tells the end.
+     */
     @Override
     public void close() {
-        if (!closing.compareAndSet(false, true)) {
-            awaitShutdown();
+        beginShutdown();
+        if (engine.inLoop() || AppDispatcher.inBlockingHandler() || Thread.currentThread() == shutdownThread) {
             return;
         }
+        awaitShutdown();
+    }
+
+    private void beginShutdown() {
+        if (closing.compareAndSet(false, true)) {
+            // Not a daemon: a program whose main has returned still drains and runs its stop hooks.
+            Thread thread = Thread.ofPlatform().name("pronto-shutdown").unstarted(this::shutdown);
+            shutdownThread = thread;
+            thread.start();
+        }
+    }
+
+    private void shutdown() {
+        System.Logger log = System.getLogger(Server.class.getName());
         try {
             engine.shutdown();
-            for (Runnable hook : stopHooks) {
-                try {
-                    hook.run();
-                } catch (RuntimeException e) {
-                    System.getLogger(Server.class.getName()).log(System.Logger.Level.ERROR, "Stop hook failed", e);
-                }
-            }
+        } catch (RuntimeException e) {
+            log.log(System.Logger.Level.ERROR, "Shutdown failed; running the stop hooks", e);
         } finally {
-            stopped.countDown();
+            try {
+                for (Runnable hook : stopHooks) {
+                    try {
+                        hook.run();
+                    } catch (RuntimeException e) {
+                        log.log(System.Logger.Level.ERROR, "Stop hook failed", e);
+                    }
+                }
+            } finally {
+                stopped.countDown();
+            }
         }
     }
 }

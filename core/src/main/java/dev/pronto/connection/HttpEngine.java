@@ -3,6 +3,7 @@ package dev.pronto.connection;
 import dev.pronto.ServerConfig;
 import dev.pronto.transport.Binding;
 import dev.pronto.transport.EventLoop;
+import dev.pronto.transport.PortSharing;
 import dev.pronto.transport.Transport;
 
 import java.io.IOException;
@@ -23,12 +24,13 @@ public final class HttpEngine {
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final AtomicInteger open = new AtomicInteger();
 
-    private HttpEngine(ServerConfig config, Dispatcher dispatcher, Transport transport) throws IOException {
+    private HttpEngine(ServerConfig config, Dispatcher dispatcher, Transport transport, PortSharing sharing)
+            throws IOException {
         this.config = config;
         this.contexts = new AtomicReferenceArray<>(config.eventLoops());
         this.ready = new CountDownLatch(config.eventLoops());
         this.binding = transport.bind(new InetSocketAddress(config.host(), config.port()), config.eventLoops(),
-                loop -> {
+                sharing, loop -> {
                     LoopContext ctx = new LoopContext(config, dispatcher, loop, open);
                     contexts.set(loop.index(), ctx);
                     ready.countDown();
@@ -100,7 +102,32 @@ public final class HttpEngine {
      */
     public static HttpEngine start(ServerConfig config, Dispatcher dispatcher, Transport transport)
             throws IOException {
-        return new HttpEngine(config, dispatcher, transport);
+        return start(config, dispatcher, transport, PortSharing.EXCLUSIVE);
+    }
+
+    /**
+     * Binds, sharing the port with sibling processes or not, and starts serving.
+     *
+     * @param config     the configuration
+     * @param dispatcher what answers each request
+     * @param transport  the transport to run on
+     * @param sharing    whether the port is shared with the launcher's other worker processes
+     * @return the running engine
+     * @throws IOException if the address cannot be bound
+     */
+    public static HttpEngine start(ServerConfig config, Dispatcher dispatcher, Transport transport,
+            PortSharing sharing) throws IOException {
+        return new HttpEngine(config, dispatcher, transport, sharing);
+    }
+
+    /** @return whether the calling thread is one of this engine's event loops */
+    public boolean inLoop() {
+        for (EventLoop loop : binding.loops()) {
+            if (loop.inLoop()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the bound address, with the actual port */
@@ -120,8 +147,13 @@ public final class HttpEngine {
     /**
      * Shuts down gracefully and waits until done: new connections are refused at once, idle ones close, in-flight
      * requests may finish within the grace period, and what is left then is answered with 503. Idempotent.
+     *
+     * @throws IllegalStateException on one of this engine's event loops, which the shutdown needs
      */
     public void shutdown() {
+        if (inLoop()) {
+            throw new IllegalStateException("shutdown() on an event loop would wait for that loop forever");
+        }
         if (!shutdownStarted.compareAndSet(false, true)) {
             awaitTermination();
             return;

@@ -5,6 +5,7 @@ import dev.pronto.Server;
 import dev.pronto.ServerConfig;
 
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +63,9 @@ public final class Command {
                 return inProcess(options.config(), app);
             }
             return supervise(options, app.getName());
+        } catch (UncheckedIOException e) {
+            System.err.println("error: " + e.getMessage()); // e.g. Cannot listen on HOST:PORT: address already in use
+            return 1;
         } catch (RuntimeException e) {
             System.err.println("error: " + e.getMessage());
             e.printStackTrace();
@@ -86,8 +90,7 @@ public final class Command {
 
     private static int inProcess(ServerConfig config, Class<? extends Application> app) {
         Server server = start(app, config).closeOnSignals();
-        System.out.println("Accepting connections on http://" + Supervisor.hostForUrl(config.host()) + ":"
-                + server.port() + " (1 process × " + Supervisor.plural(config.eventLoops(), "loop", "loops") + ")");
+        System.out.println(Server.acceptingLine(config.host(), server.port(), 1, config.eventLoops()));
         System.out.flush();
         server.awaitShutdown();
         System.out.println("Stopped");

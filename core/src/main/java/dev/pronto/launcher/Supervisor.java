@@ -1,5 +1,6 @@
 package dev.pronto.launcher;
 
+import dev.pronto.Server;
 import dev.pronto.ServerConfig;
 
 import java.io.IOException;
@@ -22,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>A worker that exits unexpectedly is restarted after a {@link Backoff} delay, with a line naming the cause.</li>
  *   <li>SIGTERM or SIGINT: every worker drains (SIGTERM, the engine's graceful shutdown); exit 0 once all have.</li>
  *   <li>SIGHUP or a reload: a rolling restart, one slot at a time: the new worker accepts on the shared port
- *       ({@code SO_REUSEPORT}) before the old one is told to drain, and the old one has exited before the next
- *       slot is replaced. A new worker that fails to start leaves the old one serving.</li>
+ *       ({@code SO_REUSEPORT}, among this master's workers only: {@link PortClaim}) before the old one is told to
+ *       drain, and the old one has exited before the next slot is replaced. A new worker that fails to start leaves
+ *       the old one serving.</li>
  * </ul>
  */
 final class Supervisor {
@@ -92,6 +94,7 @@ final class Supervisor {
     private WorkerProcess awaitingExit; // the old worker of the slot just replaced
     private long stopDeadline;
     private boolean failed;
+    private PortClaim portClaim;
 
     Supervisor(ServerConfig config, String app, int processes, WorkerCommand command) {
         this.config = config;
@@ -117,8 +120,17 @@ final class Supervisor {
      *
      * @return the exit status: 0 when every worker drained, 1 when the first workers could not start or one had to
      *         be killed
+     * @throws java.io.UncheckedIOException if the port is in use: {@code Cannot listen on HOST:PORT: address already
+     *                                      in use}
      */
     int run() {
+        try (PortClaim claim = PortClaim.take(config.host(), config.port())) {
+            portClaim = claim;
+            return supervise();
+        }
+    }
+
+    private int supervise() {
         installSignals();
         // With port 0 the first worker picks the port, and the others join it.
         int first = config.port() == 0 ? 1 : slots.length;
@@ -186,9 +198,7 @@ final class Supervisor {
         }
         if (phase == Phase.STARTING && allReady()) {
             phase = Phase.RUNNING;
-            out.println("Accepting connections on http://" + hostForUrl(config.host()) + ":" + config.port() + " ("
-                    + plural(slots.length, "process", "processes") + " × "
-                    + plural(config.eventLoops(), "loop", "loops") + ")");
+            out.println(Server.acceptingLine(config.host(), config.port(), slots.length, config.eventLoops()));
             out.flush();
             if (rollingAfterStart != null) {
                 startRolling(rollingAfterStart);
@@ -385,7 +395,8 @@ final class Supervisor {
         if (phase == Phase.STOPPING) {
             return null;
         }
-        List<String> cmd = command.command(classPathPrefix, LaunchOptions.workerArgs(config, app));
+        List<String> cmd = command.command(classPathPrefix, List.of(portClaim.workerOption()),
+                LaunchOptions.workerArgs(config, app));
         try {
             WorkerProcess worker = WorkerProcess.start(slot.index, cmd, listener);
             log(out, worker + " started" + purpose);
@@ -454,10 +465,6 @@ final class Supervisor {
 
     private static void log(PrintStream to, String message) {
         to.println("[master] " + message);
-    }
-
-    static String hostForUrl(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     static String plural(int n, String one, String many) {

@@ -68,8 +68,8 @@ final class WorkerCommand {
 
     /**
      * Picks the JVM options out of a {@code java} command line: everything before the main class, {@code -jar} or
-     * {@code -m}, except the class path (replaced by {@code java.class.path}) and a JDWP agent (every worker would
-     * try to listen on the debugger's port).
+     * {@code -m}, except the class path (replaced by {@code java.class.path}), a JDWP agent (every worker would
+     * try to listen on the debugger's port) and a port group (each master gives its workers their own).
      *
      * @param arguments the arguments after the executable
      * @return the options to pass on
@@ -84,7 +84,8 @@ final class WorkerCommand {
             }
             if (CLASS_PATH.contains(a)) {
                 i++;
-            } else if (a.startsWith("--class-path=") || a.startsWith("-agentlib:jdwp") || a.startsWith("-Xrunjdwp")) {
+            } else if (a.startsWith("--class-path=") || a.startsWith("-agentlib:jdwp") || a.startsWith("-Xrunjdwp")
+                    || a.startsWith("-D" + PortClaim.PORT_GROUP + "=")) {
                 continue;
             } else {
                 options.add(a);
@@ -98,13 +99,15 @@ final class WorkerCommand {
 
     /**
      * @param classPathPrefix folders to put before the class path (a reload's freshly compiled classes)
+     * @param moreJvmOptions  JVM options after this JVM's own (the port group)
      * @param workerArgs      the arguments after the main class
      * @return the full command
      */
-    List<String> command(List<Path> classPathPrefix, List<String> workerArgs) {
+    List<String> command(List<Path> classPathPrefix, List<String> moreJvmOptions, List<String> workerArgs) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
+        command.addAll(moreJvmOptions);
         List<String> path = new ArrayList<>();
         classPathPrefix.forEach(p -> path.add(p.toString()));
         if (!classPath.isEmpty()) {

@@ -10,6 +10,7 @@ import dev.pronto.transport.Channel;
 import dev.pronto.transport.ChannelHandler;
 import dev.pronto.transport.EventLoop;
 import dev.pronto.transport.LoopHandler;
+import dev.pronto.transport.PortSharing;
 import dev.pronto.transport.Transport;
 import dev.pronto.transport.nio.NioTransport;
 import org.junit.jupiter.api.Test;
@@ -77,8 +78,10 @@ class WriteCountIT {
         private final NioTransport nio = new NioTransport();
 
         @Override
-        public Binding bind(InetSocketAddress address, int loops, LoopHandler.Factory factory) throws IOException {
-            return nio.bind(address, loops, loop -> new CountingLoopHandler(factory.create(loop), accepted));
+        public Binding bind(InetSocketAddress address, int loops, PortSharing sharing, LoopHandler.Factory factory)
+                throws IOException {
+            return nio.bind(address, loops, sharing,
+                    loop -> new CountingLoopHandler(factory.create(loop), accepted));
         }
     }
 

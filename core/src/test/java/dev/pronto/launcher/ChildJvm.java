@@ -83,8 +83,25 @@ final class ChildJvm implements AutoCloseable {
         return launch(List.of("nohup"), Map.of(), List.of(), args);
     }
 
+    /**
+     * Starts another main class than the launcher's, e.g. a program that calls {@code App.run}.
+     *
+     * @param main the class whose {@code main} runs
+     * @param args its arguments
+     * @return the running child
+     * @throws IOException if it cannot start
+     */
+    static ChildJvm launchMain(Class<?> main, String... args) throws IOException {
+        return launch(DEFAULT_SIGHUP, main.getName(), Map.of(), List.of(), args);
+    }
+
     private static ChildJvm launch(List<String> prefix, Map<String, String> env, List<String> moreClassPath,
                                    String... args) throws IOException {
+        return launch(prefix, Launcher.class.getName(), env, moreClassPath, args);
+    }
+
+    private static ChildJvm launch(List<String> prefix, String main, Map<String, String> env,
+                                   List<String> moreClassPath, String... args) throws IOException {
         // The prefix commands exec the JVM, so the child's pid stays the JVM's.
         List<String> command = new ArrayList<>(prefix);
         command.add(ProcessHandle.current().info().command()
@@ -92,7 +109,7 @@ final class ChildJvm implements AutoCloseable {
         command.addAll(JVM_OPTIONS);
         List<String> classPath = new ArrayList<>(List.of(classPath()));
         classPath.addAll(moreClassPath);
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), Launcher.class.getName()));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), main));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);

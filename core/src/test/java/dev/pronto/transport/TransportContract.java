@@ -3,14 +3,18 @@ package dev.pronto.transport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -83,20 +87,25 @@ public abstract class TransportContract {
     private final CountDownLatch ticked = new CountDownLatch(2);
 
     private Binding start(int loops) throws IOException {
-        binding = transport().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), loops, loop -> new LoopHandler() {
-            @Override
-            public ChannelHandler accepted(Channel channel) {
-                assertThat(loop.inLoop()).isTrue();
-                acceptingLoops.add(loop.index());
-                return new Echo(channel);
-            }
+        return start(loops, PortSharing.EXCLUSIVE);
+    }
 
-            @Override
-            public long tick(long nanoTime, long epochMillis) {
-                ticked.countDown();
-                return TimeUnit.MILLISECONDS.toNanos(10);
-            }
-        });
+    private Binding start(int loops, PortSharing sharing) throws IOException {
+        binding = transport().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), loops, sharing,
+                loop -> new LoopHandler() {
+                    @Override
+                    public ChannelHandler accepted(Channel channel) {
+                        assertThat(loop.inLoop()).isTrue();
+                        acceptingLoops.add(loop.index());
+                        return new Echo(channel);
+                    }
+
+                    @Override
+                    public long tick(long nanoTime, long epochMillis) {
+                        ticked.countDown();
+                        return TimeUnit.MILLISECONDS.toNanos(10);
+                    }
+                });
         return binding;
     }
 
@@ -165,6 +174,40 @@ public abstract class TransportContract {
             assertThat(loop.inLoop()).isFalse();
         }
         assertThat(ticked.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void siblingBindingsServeOnEveryLoopToo() throws Exception {
+        Binding b = start(2, PortSharing.SIBLINGS);
+        for (int i = 0; i < 64 && acceptingLoops.size() < 2; i++) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), b.localAddress().getPort())) {
+                s.setSoTimeout(5000);
+                assertThat(exchange(s, "x", 2)).isEqualTo("<X");
+            }
+        }
+        assertThat(acceptingLoops).containsExactlyInAnyOrder(0, 1);
+    }
+
+    @ParameterizedTest(name = "{0}, then {1}")
+    @CsvSource({"EXCLUSIVE, EXCLUSIVE", "EXCLUSIVE, SIBLINGS", "SIBLINGS, EXCLUSIVE", "SIBLINGS, SIBLINGS"})
+    void refusesAPortInUseToASecondBindingOfThisProcess(PortSharing first, PortSharing second) throws IOException {
+        Binding b = start(2, first);
+        InetSocketAddress taken = b.localAddress();
+        assertThatThrownBy(() -> transport().bind(taken, 1, second, loop -> {
+            throw new AssertionError("no loop may start on a port in use");
+        }).close()).isInstanceOf(BindException.class);
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), taken.getPort())) {
+            s.setSoTimeout(5000);
+            assertThat(exchange(s, "still", 6)).isEqualTo("<STILL");
+        }
+    }
+
+    @Test
+    void refusesAnUnresolvedAddressAsAnUnknownHost() {
+        assertThatThrownBy(() -> transport().bind(InetSocketAddress.createUnresolved("no-such-host.invalid", 8181), 1,
+                loop -> {
+                    throw new AssertionError("no loop may start");
+                }).close()).isInstanceOf(UnknownHostException.class).hasMessageContaining("no-such-host.invalid");
     }
 
     @Test

@@ -187,28 +187,34 @@ final class NioLoop implements EventLoop {
         }
     }
 
-    /** Closes this loop's listener, on the loop thread, and waits until its socket is really closed. */
+    /**
+     * Closes this loop's listener, on the loop thread. From another thread it waits until the socket is really
+     * closed; on the loop thread itself (a handler, inside a select) the socket is released by the next select,
+     * which comes as soon as the current events are processed.
+     */
     void closeListener() {
         if (inLoop()) {
-            doCloseListener();
+            doCloseListener(false); // a select inside a select fails: "select in progress"
             return;
         }
         CountDownLatch done = new CountDownLatch(1);
         execute(() -> {
-            doCloseListener();
+            doCloseListener(true);
             done.countDown();
         });
         await(done);
     }
 
-    private void doCloseListener() {
+    private void doCloseListener(boolean flush) {
         if (listener == null) {
             return;
         }
         try {
             listener.close();
-            // A registered channel's socket is released when its key is flushed by a select.
-            selector.selectNow(onKey);
+            if (flush) {
+                // A registered channel's socket is released when its key is flushed by a select.
+                selector.selectNow(onKey);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
