@@ -1,6 +1,7 @@
 package dev.pronto.examples;
 
 import dev.pronto.App;
+import dev.pronto.Handler;
 import dev.pronto.HttpException;
 import dev.pronto.Response;
 import dev.pronto.Status;
@@ -26,7 +27,9 @@ final class BigBodyExample {
     static App app() {
         return new App()
                 .get("/", request -> HELLO)
-                .get("/big", request -> body(mebibytes(request.queryParams().first("mib").orElse("1"))));
+                // Blocking: the first request for a size fills that many MiB, too long for the event loop.
+                .get("/big", Handler.blocking(request ->
+                        body(mebibytes(request.queryParams().first("mib").orElse("1")))));
     }
 
     private static int mebibytes(String value) {
