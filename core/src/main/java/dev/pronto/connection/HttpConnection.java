@@ -79,6 +79,11 @@ final class HttpConnection implements ChannelHandler {
         return channel.remoteAddress();
     }
 
+    /** @return the route of the latest request on this connection, read racily by the stall watchdog */
+    String routeForDiagnostics() {
+        return request.routeForDiagnostics();
+    }
+
     // ---- input ----
 
     @Override
@@ -436,6 +441,7 @@ final class HttpConnection implements ChannelHandler {
             return;
         }
         ByteBuffer b = batch.prepare();
+        ctx.writing(this);
         try {
             if (outbound.isEmpty()) {
                 long budget = WriteBatch.TURN_BUDGET - channel.write(b);
@@ -452,6 +458,7 @@ final class HttpConnection implements ChannelHandler {
         } catch (IOException e) {
             close();
         } finally {
+            ctx.wrote();
             batch.clear();
         }
         if (!outbound.isEmpty() && state != State.CLOSED) {
@@ -483,11 +490,14 @@ final class HttpConnection implements ChannelHandler {
     @Override
     public void onWritable() {
         long n;
+        ctx.writing(this);
         try {
             n = outbound.writeTo(channel, ctx.batch.stage(), WriteBatch.TURN_BUDGET);
         } catch (IOException e) {
             close();
             return;
+        } finally {
+            ctx.wrote();
         }
         if (n > 0) {
             ctx.writeList.append(this, ctx.now + ctx.writeTimeoutNanos); // progress: restart the write timeout
