@@ -62,6 +62,25 @@ class LargeBodyIT {
     }
 
     @Test
+    void aLargeBodyArrivesIntactThroughASocketThatTakesPartOfEveryWrite() throws Exception {
+        byte[] body = pattern(8 << 20);
+        Response large = Response.bytes(body);
+        RecordingTransport transport = new RecordingTransport();
+        transport.takeAtMost(100_000); // less than a slice, and no divisor of it: every slice is re-staged
+        HttpEngine engine = HttpEngine.start(Requests.localServer().build(), request -> large, transport);
+        try (RawClient client = RawClient.connect(engine.address().getPort())) {
+            RecordingTransport.RecordingChannel channel = transport.accepted.poll(5, TimeUnit.SECONDS);
+            assertThat(channel).isNotNull();
+            RawResponse response = client.send(Requests.get("/large")).readResponse();
+            assertThat(response.body()).hasSize(body.length);
+            assertThat(Arrays.mismatch(response.body(), body)).as("first differing byte").isEqualTo(-1);
+            assertThat(channel.shortWrites.get()).as("writes the socket took only part of").isPositive();
+        } finally {
+            engine.shutdown();
+        }
+    }
+
+    @Test
     void pipelinedResponsesWithBodiesThatFitTheBatchLeaveInOneWrite() throws Exception {
         int count = 4;
         byte[] body = pattern(12 * 1024); // larger than a page or two, as a JSON list or a small image

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * NIO with every channel wrapped, for tests that look at what the connection hands its socket: reads and writes
  * counted, what each write is offered (its size, whether a buffer is on the heap), the bytes written to one channel
- * within one loop turn, and a gate that can hold every write on the loop thread.
+ * within one loop turn; it can also hold every write on the loop thread, or make every write short.
  */
 final class RecordingTransport implements Transport {
     /** How long a held write waits for {@link #releaseWrites()} at most, so that a failing test still ends. */
@@ -31,6 +31,7 @@ final class RecordingTransport implements Transport {
     private final NioTransport nio = new NioTransport();
     private final AtomicLong turns = new AtomicLong();
     private volatile CountDownLatch gate;
+    private volatile int cap = Integer.MAX_VALUE;
 
     @Override
     public Binding bind(InetSocketAddress address, int loops, LoopHandler.Factory factory) throws IOException {
@@ -40,6 +41,11 @@ final class RecordingTransport implements Transport {
     /** From now on every write waits, on its loop's thread, until {@link #releaseWrites()}. */
     void holdWrites() {
         gate = new CountDownLatch(1);
+    }
+
+    /** From now on a single-buffer write takes at most {@code bytes}, like a socket with little room left. */
+    void takeAtMost(int bytes) {
+        cap = bytes;
     }
 
     void releaseWrites() {
@@ -79,6 +85,8 @@ final class RecordingTransport implements Transport {
         final AtomicInteger heapWrites = new AtomicInteger();
         final AtomicLong maxOffered = new AtomicLong();
         final AtomicLong written = new AtomicLong();
+        /** Write calls that took less than they were offered: the socket was full, or {@link #takeAtMost}. */
+        final AtomicInteger shortWrites = new AtomicInteger();
         final AtomicLong maxWrittenInOneTurn = new AtomicLong();
         private final CountDownLatch waitingToWrite = new CountDownLatch(1);
         private final Channel delegate;
@@ -113,13 +121,20 @@ final class RecordingTransport implements Transport {
                 offered += offered(srcs[i]);
             }
             before(offered);
-            return after(delegate.write(srcs, offset, length));
+            return after(delegate.write(srcs, offset, length), offered);
         }
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            before(offered(src));
-            return (int) after(delegate.write(src));
+            long offered = offered(src);
+            before(offered);
+            int limit = src.limit();
+            src.limit(src.position() + Math.min(src.remaining(), cap));
+            try {
+                return (int) after(delegate.write(src), offered);
+            } finally {
+                src.limit(limit);
+            }
         }
 
         private long offered(ByteBuffer b) {
@@ -143,7 +158,10 @@ final class RecordingTransport implements Transport {
             }
         }
 
-        private long after(long n) {
+        private long after(long n, long offered) {
+            if (n < offered) {
+                shortWrites.incrementAndGet();
+            }
             long now = turns.get();
             if (now != turn) {
                 turn = now;
