@@ -81,7 +81,7 @@ if curl -s -o /dev/null --max-time 1 "$BASE/"; then
   echo "something already answers on port $PORT: choose another with --port" >&2
   exit 1
 fi
-echo "jar: $JAR ($(cd "$ROOT" && git log -1 --format='%h %s' 2> /dev/null | cut -c1-80))"
+echo "jar: $JAR, built $(date -r "$JAR" '+%F %T')"
 echo "server: taskset -c $SERVER_CPU java $JVM_FLAGS -jar … bigbody --workers $WORKERS; clients on core $CLIENT_CPU"
 taskset -c "$SERVER_CPU" "$JDK/bin/java" $JVM_FLAGS -jar "$JAR" bigbody --host 127.0.0.1 --port "$PORT" \
   --workers "$WORKERS" > "$WORK/server.log" 2>&1 &
