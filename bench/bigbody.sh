@@ -40,7 +40,7 @@ done
 JDK=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 "$JDK/bin/java" -version 2>&1 | grep -q 'version "25' || JDK=/usr/lib/jvm/temurin-25-jdk-amd64
 [[ -f $JAR ]] || { echo "no $JAR: build with mvn -B -q -DskipTests package" >&2; exit 1; }
-for tool in curl taskset awk; do
+for tool in curl taskset awk python3; do
   command -v "$tool" > /dev/null || { echo "bench/bigbody.sh needs $tool" >&2; exit 1; }
 done
 
@@ -115,17 +115,32 @@ echo "    RSS 3 s after the last: $(rss_mib) MiB"
 printf '%s\n' "${TIMES[@]}" | awk '!/failed/' > "$WORK/times"
 echo "    time: $(stats_ms < "$WORK/times")"
 
-echo "(b) GET / on the same loop while a ${MIB} MiB download runs (a new connection every 20 ms):"
-download > "$WORK/bg-time" &
+echo "(b) GET / to the same server (the same loop with --workers 1) while $REPS download(s) of ${MIB} MiB run one"
+echo "    after another; a new connection every 20 ms:"
+for (( r = 1; r <= REPS; r++ )); do download; done > "$WORK/bg-time" &
 BG=$!
 CLIENTS+=("$BG")
-: > "$WORK/probes"
-while kill -0 "$BG" 2> /dev/null; do
-  client curl -s -o /dev/null --max-time 60 -w '%{time_total}\n' "$BASE/" >> "$WORK/probes" || true
-  sleep 0.02
-done
+# One Python process probes, so that no fork and exec per sample competes with the download on the client core.
+client python3 - "$PORT" "$BG" > "$WORK/probes" <<'PROBE' || true
+import os, socket, sys, time
+port, download = int(sys.argv[1]), sys.argv[2]
+request = b"GET / HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n"
+while os.path.exists("/proc/" + download):
+    start = time.perf_counter()
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as s:
+        s.sendall(request)
+        answer = b""
+        while not answer.endswith(b"Hello world!"):
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+    if answer.endswith(b"Hello world!"):
+        print(time.perf_counter() - start, flush=True)
+    time.sleep(0.02)
+PROBE
 wait "$BG" || true
-echo "    download: $(cat "$WORK/bg-time") s; GET /: $(stats_ms < "$WORK/probes")"
+echo "    downloads: $(tr '\n' ' ' < "$WORK/bg-time")s; GET /: $(stats_ms < "$WORK/probes")"
 sleep 1
 
 echo "(c) $CONCURRENT concurrent downloads of ${MIB} MiB:"
