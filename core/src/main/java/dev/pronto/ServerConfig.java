@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param headerTimeout         a connection still sending its request head this long is closed
  * @param handlerTimeout        an asynchronous or blocking handler that has not answered this long gets 503
  * @param stallWarning          a plain handler still running on its event loop after this long is logged as a
- *                              blocking call on the loop, with its route and stack
+ *                              blocking call on the loop, with its route and stack; so is a write to one connection
+ *                              that holds the loop this long, with the peer and route
  * @param shutdownGrace         how long in-flight requests may run after shutdown begins; later ones get 503
  */
 public record ServerConfig(

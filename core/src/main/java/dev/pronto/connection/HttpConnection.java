@@ -51,9 +51,8 @@ final class HttpConnection implements ChannelHandler {
     private ChunkedDecoder decoder;
 
     private ArrayDeque<PendingResponse> queue; // responses not yet encoded, in request order
-    private final ArrayDeque<ByteBuffer> outbound = new ArrayDeque<>(0); // written partially: the socket was full
+    private final OutboundQueue outbound = new OutboundQueue(); // not written: the socket was full, or the turn over
     private List<CompletionCallback> written; // callbacks of encoded responses, run once their bytes are out
-    private long outboundBytes;
 
     private boolean stopParsing;       // after a request that closes the connection, or a malformed one
     private boolean closeAfterFlush;   // a response with Connection: close has been encoded
@@ -78,6 +77,11 @@ final class HttpConnection implements ChannelHandler {
 
     InetSocketAddress remoteAddress() {
         return channel.remoteAddress();
+    }
+
+    /** @return the route of the latest request on this connection, read racily by the stall watchdog */
+    String routeForDiagnostics() {
+        return request.routeForDiagnostics();
     }
 
     // ---- input ----
@@ -421,7 +425,7 @@ final class HttpConnection implements ChannelHandler {
                 while (!ResponseEncoder.encodeHead(r, mode, ctx.date, big)) {
                     big = ByteBuffer.allocate(size *= 2);
                 }
-                batch.addSegment(big.flip());
+                batch.put(big.flip());
             }
         }
         if (!headMethod && ResponseEncoder.hasBody(r.status()) && r.bodyLength() > 0) {
@@ -457,46 +461,41 @@ final class HttpConnection implements ChannelHandler {
         }
     }
 
-    /** Writes the batch: one system call for everything encoded since the last flush. */
+    /**
+     * Writes the batch: one system call for everything encoded since the last flush; then, if a large body did not
+     * fit in the batch, its rest in slices through the same buffer until the socket is full or the connection's turn
+     * is over ({@link WriteBatch#TURN_BUDGET}). What is left waits for the socket to be writable again.
+     */
     private void flush() {
         WriteBatch batch = ctx.batch;
         if (batch.isEmpty() || state == State.CLOSED) {
             batch.clear();
             return;
         }
-        int segments = batch.prepare();
+        ByteBuffer b = batch.prepare();
+        ctx.writing(this);
         try {
             if (outbound.isEmpty()) {
-                if (segments == 0) {
-                    ByteBuffer b = batch.single();
-                    channel.write(b);
-                    if (b.hasRemaining()) {
-                        queueOutput(b);
-                    }
-                } else {
-                    ByteBuffer[] all = batch.segments();
-                    channel.write(all, 0, segments);
-                    for (int i = 0; i < segments; i++) {
-                        if (all[i].hasRemaining()) {
-                            queueOutput(all[i]);
-                        }
-                    }
+                long budget = WriteBatch.TURN_BUDGET - channel.write(b);
+                outbound.keepCopy(b);
+                boolean allWritten = outbound.isEmpty();
+                batch.moveRestTo(outbound);
+                if (allWritten && !outbound.isEmpty()) {
+                    outbound.writeTo(channel, b, budget); // the batch has been written: its buffer is free
                 }
-            } else if (segments == 0) {
-                queueOutput(batch.single());
             } else {
-                for (int i = 0; i < segments; i++) {
-                    queueOutput(batch.segments()[i]);
-                }
+                outbound.keepCopy(b); // after what is queued already
+                batch.moveRestTo(outbound);
             }
         } catch (IOException e) {
             close();
         } finally {
+            ctx.wrote();
             batch.clear();
         }
         if (!outbound.isEmpty() && state != State.CLOSED) {
-            channel.writeInterest(true);
-            if (outboundBytes > ctx.config.maxQueuedWriteBytes()) {
+            channel.writeInterest(true); // also when only the turn is over: the selector comes back at once
+            if (outbound.bytes() > ctx.config.maxQueuedWriteBytes()) {
                 pauseReading();
             }
         } else {
@@ -520,35 +519,20 @@ final class HttpConnection implements ChannelHandler {
         }
     }
 
-    /**
-     * Keeps what the socket did not take. Regions of the shared direct buffer are copied, since it is reused as soon
-     * as this returns; heap segments (response bodies, which are immutable) are kept as they are.
-     */
-    private void queueOutput(ByteBuffer b) {
-        ByteBuffer kept = b;
-        if (b.isDirect()) {
-            kept = ByteBuffer.allocate(b.remaining());
-            kept.put(b).flip();
-        }
-        outbound.add(kept);
-        outboundBytes += kept.remaining();
-    }
-
     @Override
     public void onWritable() {
+        long n;
+        ctx.writing(this);
         try {
-            ByteBuffer[] pending = outbound.toArray(new ByteBuffer[0]);
-            long written = channel.write(pending, 0, pending.length);
-            outboundBytes -= written;
-            while (!outbound.isEmpty() && !outbound.peek().hasRemaining()) {
-                outbound.poll();
-            }
-            if (written > 0) {
-                ctx.writeList.append(this, ctx.now + ctx.writeTimeoutNanos); // progress: restart the write timeout
-            }
+            n = outbound.writeTo(channel, ctx.batch.stage(), WriteBatch.TURN_BUDGET);
         } catch (IOException e) {
             close();
             return;
+        } finally {
+            ctx.wrote();
+        }
+        if (n > 0) {
+            ctx.writeList.append(this, ctx.now + ctx.writeTimeoutNanos); // progress: restart the write timeout
         }
         if (outbound.isEmpty()) {
             channel.writeInterest(false);
@@ -607,7 +591,7 @@ final class HttpConnection implements ChannelHandler {
 
     private boolean canResume() {
         return (queue == null || queue.size() < ctx.config.maxPipelinedRequests())
-                && outboundBytes <= ctx.config.maxQueuedWriteBytes() / 2;
+                && outbound.bytes() <= ctx.config.maxQueuedWriteBytes() / 2;
     }
 
     private void resumeReading() {

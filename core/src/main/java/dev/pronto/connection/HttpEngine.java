@@ -41,9 +41,10 @@ public final class HttpEngine {
     }
 
     /**
-     * Logs a plain handler that holds its event loop past {@link ServerConfig#stallWarning()}: a blocking call made
-     * by mistake on the loop stalls every connection of that loop. It samples each loop's dispatch counter; the hot
-     * path pays one opaque store per request.
+     * Logs a plain handler, or a write to one connection, that holds its event loop past
+     * {@link ServerConfig#stallWarning()}: a blocking call made by mistake on the loop stalls every connection of that
+     * loop, and so would a write that does not return. It samples each loop's counter of finished dispatches and
+     * writes; the hot path pays a few opaque stores per request and per write.
      */
     private void watchLoops() {
         long threshold = config.stallWarning().toNanos();
@@ -62,12 +63,17 @@ public final class HttpEngine {
                     LoopContext ctx = contexts.get(i);
                     long sequence = ctx.dispatchSequence();
                     HttpRequest running = ctx.dispatchingNow();
-                    if (running == null || sequence != seenSequence[i]) {
+                    HttpConnection writing = running == null ? ctx.writingNow() : null;
+                    if (running == null && writing == null || sequence != seenSequence[i]) {
                         seenSequence[i] = sequence;
                         seenSince[i] = now;
                     } else if (now - seenSince[i] >= threshold && warnedSequence[i] != sequence) {
                         warnedSequence[i] = sequence;
-                        warnStall(ctx, running, now - seenSince[i]);
+                        if (running != null) {
+                            warnStall(ctx, running, now - seenSince[i]);
+                        } else {
+                            warnWriteStall(ctx, writing, now - seenSince[i]);
+                        }
                     }
                 }
             }
@@ -83,6 +89,32 @@ public final class HttpEngine {
                 .append(" ms (route ").append(running.routeForDiagnostics())
                 .append("): a blocking call on the event loop stalls every connection of the loop;")
                 .append(" make the handler Handler.blocking(...) or Handler.async(...).");
+        log(loop, b);
+    }
+
+    private static void warnWriteStall(LoopContext ctx, HttpConnection writing, long nanos) {
+        Thread loop = ctx.thread;
+        StringBuilder b = new StringBuilder("Event loop ").append(loop == null ? "?" : loop.getName())
+                .append(" has been writing to one connection for over ").append(TimeUnit.NANOSECONDS.toMillis(nanos))
+                .append(" ms (peer ").append(peer(writing)).append(", route of its latest request ")
+                .append(writing.routeForDiagnostics())
+                .append("): every other connection of the loop waits. The loop writes in slices of ")
+                .append(WriteBatch.CAPACITY / 1024).append(" KiB that never block, so the time goes to the")
+                .append(" transport or the system (see the stack).");
+        log(loop, b);
+    }
+
+    /** @return the connection's peer as {@code host:port}, or "?" */
+    private static String peer(HttpConnection c) {
+        try {
+            InetSocketAddress a = c.remoteAddress();
+            return a.getHostString() + ":" + a.getPort();
+        } catch (RuntimeException e) {
+            return "?"; // a log line must not fail the watchdog
+        }
+    }
+
+    private static void log(Thread loop, StringBuilder b) {
         if (loop != null) {
             for (StackTraceElement e : loop.getStackTrace()) {
                 b.append("\n\tat ").append(e);

@@ -67,15 +67,19 @@ final class LoopContext implements LoopHandler {
     private final AtomicInteger open; // connections over all loops, for maxConnections
     @SuppressWarnings("unused") // through DISPATCHING
     private HttpRequest dispatching;
+    @SuppressWarnings("unused") // through WRITING
+    private HttpConnection writing;
     private long sequence;
     Thread thread; // the loop's thread, known from its first tick
     private static final VarHandle DISPATCHING;
+    private static final VarHandle WRITING;
     private static final VarHandle SEQUENCE;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             DISPATCHING = lookup.findVarHandle(LoopContext.class, "dispatching", HttpRequest.class);
+            WRITING = lookup.findVarHandle(LoopContext.class, "writing", HttpConnection.class);
             SEQUENCE = lookup.findVarHandle(LoopContext.class, "sequence", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -132,12 +136,28 @@ final class LoopContext implements LoopHandler {
         SEQUENCE.setOpaque(this, sequence + 1); // only this thread writes it
     }
 
+    /** Marks the start of a connection's writes: one call, or slices up to its turn's budget. */
+    void writing(HttpConnection connection) {
+        WRITING.setOpaque(this, connection);
+    }
+
+    /** Marks the end of a connection's writes; counted with the dispatches, as one more thing the loop finished. */
+    void wrote() {
+        WRITING.setOpaque(this, (HttpConnection) null);
+        SEQUENCE.setOpaque(this, sequence + 1);
+    }
+
+    /** @return the connection this loop is writing to now, if any (read from another thread) */
+    HttpConnection writingNow() {
+        return (HttpConnection) WRITING.getOpaque(this);
+    }
+
     /** @return the request whose handler is running on this loop now, if any (read from another thread) */
     HttpRequest dispatchingNow() {
         return (HttpRequest) DISPATCHING.getOpaque(this);
     }
 
-    /** @return how many dispatches have finished on this loop (read from another thread) */
+    /** @return how many dispatches and writes have finished on this loop (read from another thread) */
     long dispatchSequence() {
         return (long) SEQUENCE.getOpaque(this);
     }

@@ -1,88 +1,91 @@
 package dev.pronto.connection;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.util.ArrayDeque;
 
 /**
- * The loop's output for the connection being served: heads and small bodies are copied into one direct buffer;
- * large bodies join as extra segments of a gathering write. Filled and written for one connection at a time.
+ * The loop's output for the connection being served: heads and bodies are copied into one direct buffer, so that
+ * everything batched leaves in one write of memory the JDK need not copy again. A body larger than the room left
+ * fills the buffer, and its rest (with anything after it) waits as heap segments that the connection then sends
+ * through the same buffer in slices. Filled and written for one connection at a time.
  */
 final class WriteBatch {
-    static final int CAPACITY = 64 * 1024;
-    /** Bodies up to this size are copied; larger ones are written from their own array (gathering write). */
-    static final int COPY_BODY_MAX = 8 * 1024;
-    /** Past this many bytes (large bodies included) the batch is written before more is encoded. */
-    static final int FLUSH_THRESHOLD = 256 * 1024;
+    /**
+     * The direct buffer, and so the most bytes one write is offered. A heap buffer handed to a socket would be copied
+     * by the JDK into a temporary direct buffer as large as what is left of it, kept per thread afterwards: hence
+     * bodies are copied here, a bounded slice at a time, instead.
+     */
+    static final int CAPACITY = 256 * 1024;
+    /**
+     * The most bytes one connection writes per event (one loop turn), in slices of {@link #CAPACITY}: past it, the
+     * connection waits for the next turn, so that a large body does not hold back the other connections of its loop.
+     */
+    static final int TURN_BUDGET = 1024 * 1024;
 
     final ByteBuffer buf = ByteBuffer.allocateDirect(CAPACITY);
-    private ByteBuffer[] segments = new ByteBuffer[8];
-    private int count;
-    private int regionStart;
-    private long segmentBytes; // bytes held in segments other than the direct buffer's regions
+    private final ArrayDeque<ByteBuffer> rest = new ArrayDeque<>(2); // heap segments after what buf holds
 
     boolean isEmpty() {
-        return count == 0 && buf.position() == 0;
+        return rest.isEmpty() && buf.position() == 0;
     }
 
-    /** @return whether enough is batched that it should be written before encoding more */
+    /** @return whether part of the batch waits outside the direct buffer, so that it should be written now */
     boolean full() {
-        return segmentBytes + buf.position() >= FLUSH_THRESHOLD;
+        return !rest.isEmpty();
     }
 
+    /**
+     * Adds bytes that stay unchanged until written (a response body): copied if they fit, else what fits is copied and
+     * the rest is kept as it is.
+     */
     void put(byte[] bytes) {
-        if (bytes.length <= COPY_BODY_MAX && bytes.length <= buf.remaining()) {
+        if (rest.isEmpty() && bytes.length <= buf.remaining()) {
             buf.put(bytes);
         } else {
-            segmentBytes += bytes.length;
-            addSegment(ByteBuffer.wrap(bytes));
+            put(ByteBuffer.wrap(bytes));
         }
     }
 
-    void addSegment(ByteBuffer segment) {
-        sealRegion();
-        if (count == segments.length) {
-            segments = Arrays.copyOf(segments, count * 2);
+    /** Adds a heap buffer, from its position, that stays unchanged until written; like {@link #put(byte[])}. */
+    void put(ByteBuffer heap) {
+        if (rest.isEmpty()) {
+            int n = Math.min(heap.remaining(), buf.remaining());
+            buf.put(buf.position(), heap, heap.position(), n).position(buf.position() + n);
+            heap.position(heap.position() + n);
         }
-        segments[count++] = segment;
-    }
-
-    private void sealRegion() {
-        int end = buf.position();
-        if (end > regionStart) {
-            ByteBuffer region = buf.slice(regionStart, end - regionStart);
-            regionStart = end;
-            addSegment(region);
+        if (heap.hasRemaining()) {
+            rest.add(heap);
         }
     }
 
     /**
      * Prepares the batch for writing.
      *
-     * @return the number of segments in {@link #segments()}, or 0 when the direct buffer alone holds everything
-     *         (then write {@link #single()})
+     * @return the direct buffer, flipped: what leaves first
      */
-    int prepare() {
-        if (count == 0) {
-            buf.flip();
-            return 0;
+    ByteBuffer prepare() {
+        return buf.flip();
+    }
+
+    /** Hands the heap segments after the direct buffer's content to the connection's queue, in order. */
+    void moveRestTo(OutboundQueue queue) {
+        ByteBuffer b;
+        while ((b = rest.poll()) != null) {
+            queue.keep(b);
         }
-        sealRegion();
-        return count;
     }
 
-    ByteBuffer single() {
-        return buf;
-    }
-
-    ByteBuffer[] segments() {
-        return segments;
+    /**
+     * @return the direct buffer, cleared, for the connection being served to stage its queued output through; only
+     *         while the batch holds nothing
+     */
+    ByteBuffer stage() {
+        assert isEmpty() : "the batch holds output of its own";
+        return buf.clear();
     }
 
     void clear() {
         buf.clear();
-        Arrays.fill(segments, 0, count, null);
-        count = 0;
-        regionStart = 0;
-        segmentBytes = 0;
+        rest.clear();
     }
 }

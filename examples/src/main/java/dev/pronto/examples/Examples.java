@@ -42,7 +42,9 @@ public final class Examples {
             new Example("todo", "a JSON todo API on SQLite [--db PATH] (one process)", null),
             new Example("dump", "the request as JSON, for tests", DumpApp.class),
             new Example("echo", "POST and PUT get their body back; other methods get OK", EchoApp.class),
-            new Example("bench", "the benchmark's routes: GET /, GET /json, POST /echo", BenchApp.class));
+            new Example("bench", "the benchmark's routes: GET /, GET /json, POST /echo", BenchApp.class),
+            new Example("bigbody", "GET /big?mib=N answers N MiB from memory; GET / a small constant",
+                    BigBodyApp.class));
 
     private Examples() {
     }
@@ -138,6 +140,14 @@ public final class Examples {
         /** Creates it. */
         public BenchApp() {
             super(BenchExample::app);
+        }
+    }
+
+    /** {@code bigbody} for worker processes. */
+    public static final class BigBodyApp extends Launched {
+        /** Creates it. */
+        public BigBodyApp() {
+            super(BigBodyExample::app);
         }
     }
 
