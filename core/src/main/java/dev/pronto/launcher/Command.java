@@ -3,7 +3,6 @@ package dev.pronto.launcher;
 import dev.pronto.Application;
 import dev.pronto.Server;
 import dev.pronto.ServerConfig;
-import dev.pronto.transport.TransportProvider;
 
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -40,8 +39,6 @@ public final class Command {
                 System.out.print(usage);
                 return 0;
             }
-            // An unknown --transport is a bad command line, told before any process starts.
-            TransportProvider.resolve(options.config().transport());
             if (fixedApp.isPresent() && options.app().isPresent() && !options.worker()) {
                 throw new IllegalArgumentException("this program runs " + fixedApp.get().getName()
                         + ": --app is not accepted");

@@ -124,7 +124,7 @@ final class Supervisor {
      *                                      in use}
      */
     int run() {
-        try (PortClaim claim = PortClaim.take(config.host(), config.port())) {
+        try (PortClaim claim = PortClaim.take(config.host(), config.port(), config.transport())) {
             portClaim = claim;
             return supervise();
         }

@@ -38,6 +38,16 @@ class LauncherIT {
     }
 
     @Test
+    void anUnknownTransportFailsNamingTheKnownOnes() throws Exception {
+        try (ChildJvm launcher = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
+                "--port", "0", "--transport", "carrier_pigeon")) {
+            assertThat(launcher.awaitExit(Duration.ofSeconds(15))).isEqualTo(1);
+            assertThat(launcher.output())
+                    .startsWith("error: unknown transport carrier_pigeon; known transports: auto, nio\n");
+        }
+    }
+
+    @Test
     void exitsTwoWithoutAnApplication() throws Exception {
         try (ChildJvm launcher = ChildJvm.launch("--port", "0")) {
             assertThat(launcher.awaitExit(Duration.ofSeconds(15))).isEqualTo(2);
