@@ -19,7 +19,7 @@ JVM_FLAGS=${BIGBODY_JVM_FLAGS:--Xmx4g}
 
 usage() {
   echo "usage: bench/bigbody.sh [--jar PATH] [--port P] [--mib N] [--reps N] [--concurrent N]" \
-       "[--workers N] [--server-cpu N] [--client-cpu N]" >&2
+       "[--event-loops N] [--server-cpu N] [--client-cpu N]" >&2
   exit 2
 }
 while (( $# )); do
@@ -29,7 +29,7 @@ while (( $# )); do
     --mib) MIB=$2 ;;
     --reps) REPS=$2 ;;
     --concurrent) CONCURRENT=$2 ;;
-    --workers) WORKERS=$2 ;;
+    --event-loops) WORKERS=$2 ;;
     --server-cpu) SERVER_CPU=$2 ;;
     --client-cpu) CLIENT_CPU=$2 ;;
     *) usage ;;
@@ -82,9 +82,12 @@ if curl -s -o /dev/null --max-time 1 "$BASE/"; then
   exit 1
 fi
 echo "jar: $JAR, built $(date -r "$JAR" '+%F %T')"
-echo "server: taskset -c $SERVER_CPU java $JVM_FLAGS -jar … bigbody --workers $WORKERS; clients on core $CLIENT_CPU"
+# A jar built before --event-loops existed (as the "before" builds of this script's figures) knows only --workers.
+LOOPS_FLAG=--event-loops
+"$JDK/bin/java" -jar "$JAR" hello --help 2>&1 | grep -q -- --event-loops || LOOPS_FLAG=--workers
+echo "server: taskset -c $SERVER_CPU java $JVM_FLAGS -jar … bigbody $LOOPS_FLAG $WORKERS; clients on core $CLIENT_CPU"
 taskset -c "$SERVER_CPU" "$JDK/bin/java" $JVM_FLAGS -jar "$JAR" bigbody --host 127.0.0.1 --port "$PORT" \
-  --workers "$WORKERS" > "$WORK/server.log" 2>&1 &
+  "$LOOPS_FLAG" "$WORKERS" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 for (( i = 0; i < 300; i++ )); do
   curl -s -o /dev/null --max-time 1 "$BASE/" && break
@@ -115,7 +118,7 @@ echo "    RSS 3 s after the last: $(rss_mib) MiB"
 printf '%s\n' "${TIMES[@]}" | awk '!/failed/' > "$WORK/times"
 echo "    time: $(stats_ms < "$WORK/times")"
 
-echo "(b) GET / to the same server (the same loop with --workers 1) while $REPS download(s) of ${MIB} MiB run one"
+echo "(b) GET / to the same server (the same loop with --event-loops 1) while $REPS download(s) of ${MIB} MiB run one"
 echo "    after another; a new connection every 20 ms:"
 for (( r = 1; r <= REPS; r++ )); do download; done > "$WORK/bg-time" &
 BG=$!

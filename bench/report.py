@@ -225,8 +225,8 @@ def main():
 
     contestants = read_contestants(out / "contestants.csv")
     if contestants:
-        md += ["## Contestants: one worker each, start-up and idle", ""]
-        md.append("| contestant | version | one-worker setup | start-up ms | idle RSS MiB | threads (processes) |")
+        md += ["## Contestants: one loop each, start-up and idle", ""]
+        md.append("| contestant | version | one-loop setup | start-up ms | idle RSS MiB | threads (processes) |")
         md.append("|---|---|---|--:|--:|--:|")
         for n in names + [c for c in contestants if c not in names]:
             c = contestants.get(n)

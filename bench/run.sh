@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Side-by-side load benchmark of Pronto and its peers: each server alone on core 0 with one worker, wrk
+# Side-by-side load benchmark of Pronto and its peers: each server alone on core 0 on one event loop (or thread), wrk
 # on core 1. Workloads: Japronto's (wrk -t1 -c100, 24 pipelined requests per write), plain keep-alive,
 # JSON serialised per request, and a 4 KiB POST echo.
 # One command on a fresh 2-core Debian machine: installs what it needs, builds, checks, measures, reports.
@@ -95,10 +95,10 @@ die() { log "ERROR: $*"; exit 1; }
 # Contestants: one function each, named peer_<name with - as _>.
 #   peer_x build       make sure it can start: install its tools, build or check its artifact; on failure
 #                      set WHY (one line) and return 1, and the contestant is skipped.
-#   peer_x cmd PORT    set CMD to the command serving on 127.0.0.1:PORT with one worker, staying in the
+#   peer_x cmd PORT    set CMD to the command serving on 127.0.0.1:PORT on one loop, staying in the
 #                      foreground (taskset and the pid are ours): GET / -> 200 "Hello world!",
 #                      GET /json -> {"message":"Hello, World!"}, POST /echo -> the body, else 404.
-#   peer_x info        set VERSION and SETUP (what runs, and how it is held to one worker), one line each.
+#   peer_x info        set VERSION and SETUP (what runs, and how it is held to one loop), one line each.
 #   peer_x supports W  optional: set WHY and return 1 when workload W cannot be measured (default: all can).
 # To add a peer, add one function here and its name to ALL_CONTESTANTS.
 # ---------------------------------------------------------------------------------------------
@@ -132,6 +132,23 @@ pronto_example() {  # [JAR] ; sets PRONTO_EXAMPLE to the example that JAR (defau
   PRONTO_EXAMPLE=${EXAMPLE_OF[$jar]}
 }
 
+declare -A LOOPS_FLAG_OF=()
+loops_flag() {  # [JAR] ; sets LOOPS_FLAG to the flag that sets the event loops of the server in JAR
+  local jar=${1:-$PRONTO_JAR}
+  if [[ -z ${LOOPS_FLAG_OF[$jar]:-} ]]; then
+    # A jar built before --event-loops knows only --workers; its --help (or, older still, the usage it prints
+    # for an option it does not know) names the one it takes. Neither starts a server.
+    local usage
+    usage=$(timeout 60 "$JAVA" -jar "$jar" "$PRONTO_EXAMPLE" --help 2>&1 || true)
+    if grep -q -- '--event-loops' <<< "$usage"; then
+      LOOPS_FLAG_OF[$jar]=--event-loops
+    else
+      LOOPS_FLAG_OF[$jar]=--workers
+    fi
+  fi
+  LOOPS_FLAG=${LOOPS_FLAG_OF[$jar]}
+}
+
 peer_pronto() {
   case $1 in
     build)
@@ -149,11 +166,11 @@ peer_pronto() {
         return 1
       fi
       pronto_example ;;
-    cmd) pronto_example; java_cmd "$PRONTO_JAR" "$PRONTO_EXAMPLE" --port "$2" --workers 1 ;;
+    cmd) pronto_example; java_cmd "$PRONTO_JAR" "$PRONTO_EXAMPLE" --port "$2" --event-loops 1 ;;
     info)
       pronto_example
       VERSION="git $(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo '?')"
-      SETUP="pronto-examples.jar $PRONTO_EXAMPLE --workers 1: one event loop" ;;
+      SETUP="pronto-examples.jar $PRONTO_EXAMPLE --event-loops 1: one event loop" ;;
     supports)
       pronto_example
       if [[ $2 == json || $2 == post ]] && [[ $PRONTO_EXAMPLE != bench ]]; then
@@ -183,11 +200,12 @@ peer_pronto_base() {
       git -C "$ROOT" worktree remove --force "$tree" > /dev/null 2>&1 || rm -rf "$tree"
       [[ -z $WHY ]] || return 1
       pronto_example "$jar" ;;
-    cmd) pronto_example "$jar"; java_cmd "$jar" "$PRONTO_EXAMPLE" --port "$2" --workers 1 ;;
+    cmd) pronto_example "$jar"; loops_flag "$jar"; java_cmd "$jar" "$PRONTO_EXAMPLE" --port "$2" "$LOOPS_FLAG" 1 ;;
     info)
       pronto_example "$jar"
+      loops_flag "$jar"
       VERSION="git $(git -C "$ROOT" rev-parse --short "$BASELINE")"
-      SETUP="pronto-examples.jar $PRONTO_EXAMPLE --workers 1 built at $BASELINE: one event loop" ;;
+      SETUP="pronto-examples.jar $PRONTO_EXAMPLE $LOOPS_FLAG 1 built at $BASELINE: one event loop" ;;
     supports)
       pronto_example "$jar"
       if [[ $2 == json || $2 == post ]] && [[ $PRONTO_EXAMPLE != bench ]]; then

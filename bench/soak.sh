@@ -116,8 +116,8 @@ trap cleanup EXIT
 trap 'log "interrupted: partial results in ${OUT#"$ROOT"/}"; exit 130' INT TERM
 
 # ---- the server ----
-log "server: taskset -c $SERVER_CPU java ${JVM_FLAGS[*]} -jar pronto-examples.jar bench --host 127.0.0.1 --port $PORT --workers 1"
-taskset -c "$SERVER_CPU" "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" bench --host 127.0.0.1 --port "$PORT" --workers 1 \
+log "server: taskset -c $SERVER_CPU java ${JVM_FLAGS[*]} -jar pronto-examples.jar bench --host 127.0.0.1 --port $PORT --event-loops 1"
+taskset -c "$SERVER_CPU" "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" bench --host 127.0.0.1 --port "$PORT" --event-loops 1 \
   > "$OUT/server.log" 2>&1 &
 SERVER_PID=$!   # taskset execs java: this is the JVM's pid
 for _ in $(seq 300); do

@@ -6,4 +6,6 @@ module dev.pronto {
     requires jdk.unsupported; // sun.misc.Signal: SIGTERM/SIGINT start a graceful shutdown that exits 0
     exports dev.pronto;
     uses dev.pronto.JsonCodec; // provided by an optional module such as pronto-json
+    uses dev.pronto.transport.TransportProvider; // ServerConfig.transport(id) chooses one
+    provides dev.pronto.transport.TransportProvider with dev.pronto.transport.nio.NioTransportProvider;
 }

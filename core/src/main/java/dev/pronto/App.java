@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A web application: routes, error handlers, filters and hooks, then {@link #start} or {@link #run}.
+ * The routes, error handlers, filters and hooks of one server that you build in code and then {@link #start} or
+ * {@link #run}; to have the {@link Launcher} run it in one or several processes, build it in an {@link Application}.
  *
  * <pre>{@code
  * App app = new App();

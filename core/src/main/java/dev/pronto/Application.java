@@ -1,8 +1,8 @@
 package dev.pronto;
 
 /**
- * An application that {@link Launcher} can run, in this process or in worker processes that each build their own
- * instance: the class must be public with a public no-argument constructor.
+ * The public class the {@link Launcher} instantiates once per process, with its public no-argument constructor, to
+ * start that process's server with the configuration from the command line (usually by building an {@link App}).
  *
  * <pre>{@code
  * public final class Todos implements Application {

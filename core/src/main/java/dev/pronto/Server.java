@@ -3,7 +3,8 @@ package dev.pronto;
 import dev.pronto.connection.Dispatcher;
 import dev.pronto.connection.HttpEngine;
 import dev.pronto.transport.PortSharing;
-import dev.pronto.transport.nio.NioTransport;
+import dev.pronto.transport.Transport;
+import dev.pronto.transport.TransportProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>{@code
  * Response hello = Response.text("Hello world!");
- * Server server = Server.start(ServerConfig.defaults(), request -> hello);
+ * Server server = Server.start(ServerConfig.builder().port(8080).build(), request -> hello);
  * server.closeOnSignals().awaitShutdown();
  * }</pre>
  */
@@ -48,8 +49,10 @@ public final class Server implements AutoCloseable {
      * @param config  the configuration
      * @param handler the handler; it must not block
      * @return the running server
-     * @throws UncheckedIOException if the address cannot be listened on, e.g. {@code Cannot listen on HOST:PORT:
-     *                              address already in use}
+     * @throws UncheckedIOException     if the address cannot be listened on, e.g. {@code Cannot listen on
+     *                                  HOST:PORT: address already in use}
+     * @throws IllegalArgumentException if no transport present has the configured id ({@code unknown transport
+     *                                  ID; known transports: auto, nio})
      */
     public static Server start(ServerConfig config, Handler handler) {
         return serve(config, handler::handle, List.of());
@@ -61,8 +64,10 @@ public final class Server implements AutoCloseable {
      * @param config  the configuration
      * @param handler the handler; its stages may complete on any thread
      * @return the running server
-     * @throws UncheckedIOException if the address cannot be listened on, e.g. {@code Cannot listen on HOST:PORT:
-     *                              address already in use}
+     * @throws UncheckedIOException     if the address cannot be listened on, e.g. {@code Cannot listen on
+     *                                  HOST:PORT: address already in use}
+     * @throws IllegalArgumentException if no transport present has the configured id ({@code unknown transport
+     *                                  ID; known transports: auto, nio})
      */
     public static Server startAsync(ServerConfig config, AsyncHandler handler) {
         return serve(config, request -> handler.handle(request.detach()), List.of());
@@ -72,8 +77,9 @@ public final class Server implements AutoCloseable {
         // A port in use is never shared, except between the worker processes of one launcher.
         PortSharing sharing = System.getProperty(PORT_GROUP, "").isEmpty() ? PortSharing.EXCLUSIVE
                 : PortSharing.SIBLINGS;
+        Transport transport = TransportProvider.resolve(config.transport()).create();
         try {
-            return new Server(HttpEngine.start(config, dispatcher, new NioTransport(), sharing), stopHooks);
+            return new Server(HttpEngine.start(config, dispatcher, transport, sharing), stopHooks);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port() + ": "
                     + reason(e), e);

@@ -62,7 +62,7 @@ final class ApplicationClass {
         }
         if (problem != null) {
             throw new IllegalArgumentException("application class " + c.getName() + " " + problem
-                    + ": each worker process creates its own instance with new " + c.getSimpleName() + "()");
+                    + ": each process creates its own instance with new " + c.getSimpleName() + "()");
         }
     }
 

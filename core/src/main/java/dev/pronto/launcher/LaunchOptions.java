@@ -16,8 +16,8 @@ import java.util.Map;
  *
  * @param config    the server configuration
  * @param app       the application class name, if {@code --app} was given
- * @param processes how many worker JVMs; 1 runs in process (unless reloading)
- * @param reload    whether to restart the worker on changes to classes or sources
+ * @param processes how many processes (worker JVMs); 1 runs in this JVM (unless reloading)
+ * @param reload    whether to replace the worker process on changes to classes or sources
  * @param sources   with reload: source folders to compile on change
  * @param classes   with reload: class folders to watch (empty: the class path's folders)
  * @param worker    whether this JVM is a worker started by a master (internal)
@@ -28,7 +28,8 @@ record LaunchOptions(ServerConfig config, Optional<String> app, int processes, b
 
     /** The flag that sets each {@link ServerConfig} component, to name it in errors. */
     private static final Map<String, String> FLAG_OF_FIELD = Map.ofEntries(
-            Map.entry("host", "--host"), Map.entry("port", "--port"), Map.entry("eventLoops", "--workers"),
+            Map.entry("host", "--host"), Map.entry("port", "--port"), Map.entry("eventLoops", "--event-loops"),
+            Map.entry("transport", "--transport"),
             Map.entry("shutdownGrace", "--grace"), Map.entry("idleTimeout", "--idle-timeout"),
             Map.entry("headerTimeout", "--header-timeout"), Map.entry("handlerTimeout", "--handler-timeout"),
             Map.entry("writeTimeout", "--write-timeout"), Map.entry("maxBodyBytes", "--max-body"),
@@ -42,9 +43,11 @@ record LaunchOptions(ServerConfig config, Optional<String> app, int processes, b
               --app CLASS             the application: a public class implementing dev.pronto.Application
               --host HOST             address to bind (default 0.0.0.0)
               --port PORT             TCP port, 0 for any free one (default 8080)
-              --workers N             event loops per process (default: one per core)
-              --processes N           worker JVMs sharing the port; 1 serves in this JVM (default 1)
-              --reload                development: run one worker JVM and replace it when the code changes
+              --event-loops N         event loops (threads) per process (default: one per core)
+              --processes N           processes (JVMs) sharing the port; 1 serves in this JVM (default 1)
+              --transport ID          what the event loops run on: auto, nio, or a transport module's id
+                                      (default auto: io_uring, then epoll, then nio, the first one present)
+              --reload                development: run one process and replace it when the code changes
               --src DIR               with --reload: Java sources to compile on change (repeatable)
               --classes DIR           with --reload: class folders to watch (repeatable; default: those on the class path)
               --grace S               seconds in-flight requests may run after shutdown begins (default 5)
@@ -126,7 +129,7 @@ record LaunchOptions(ServerConfig config, Optional<String> app, int processes, b
             throw new IllegalArgumentException("--processes must be at least 1, was " + processes);
         }
         if (reload && processes > 1) {
-            throw new IllegalArgumentException("--reload runs exactly one worker process: drop --processes");
+            throw new IllegalArgumentException("--reload runs exactly one process: drop --processes");
         }
         if (!reload && !(sources.isEmpty() && classes.isEmpty())) {
             throw new IllegalArgumentException("--src and --classes need --reload");
@@ -146,7 +149,8 @@ record LaunchOptions(ServerConfig config, Optional<String> app, int processes, b
         return List.of("--worker", "--app", app,
                 "--host", config.host(),
                 "--port", Integer.toString(config.port()),
-                "--workers", Integer.toString(config.eventLoops()),
+                "--event-loops", Integer.toString(config.eventLoops()),
+                "--transport", config.transport(),
                 "--max-request-line", Integer.toString(config.maxRequestLineBytes()),
                 "--max-header-bytes", Integer.toString(config.maxHeaderBytes()),
                 "--max-headers", Integer.toString(config.maxHeaderCount()),
@@ -169,7 +173,8 @@ record LaunchOptions(ServerConfig config, Optional<String> app, int processes, b
         switch (name) {
             case "--host" -> b.host(value);
             case "--port" -> b.port(count(name, value));
-            case "--workers" -> b.eventLoops(count(name, value));
+            case "--event-loops" -> b.eventLoops(count(name, value));
+            case "--transport" -> b.transport(value);
             case "--grace" -> b.shutdownGrace(duration(name, value));
             case "--idle-timeout" -> b.idleTimeout(duration(name, value));
             case "--header-timeout" -> b.headerTimeout(duration(name, value));

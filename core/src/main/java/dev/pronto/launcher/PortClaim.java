@@ -41,12 +41,14 @@ final class PortClaim implements AutoCloseable {
     /**
      * Claims a port for a master's workers.
      *
-     * @param host the host to listen on
-     * @param port the port; 0 claims nothing (the first worker will pick a free port)
+     * @param host      the host to listen on
+     * @param port      the port; 0 claims nothing (the first worker will pick a free port)
+     * @param transport the transport id the workers will listen with, which the check listens with too
      * @return the claim, to close when the master ends
-     * @throws UncheckedIOException {@code Cannot listen on HOST:PORT: address already in use} (or why else not)
+     * @throws UncheckedIOException     {@code Cannot listen on HOST:PORT: address already in use} (or why else not)
+     * @throws IllegalArgumentException if no transport present has that id
      */
-    static PortClaim take(String host, int port) {
+    static PortClaim take(String host, int port, String transport) {
         byte[] random = new byte[8];
         new SecureRandom().nextBytes(random);
         String token = HexFormat.of().formatHex(random);
@@ -61,7 +63,7 @@ final class PortClaim implements AutoCloseable {
         }
         try {
             // Listening once, as a server outside a launcher does, fails the same way on a port in use.
-            Server.start(ServerConfig.builder().host(host).port(port).eventLoops(1).build(),
+            Server.start(ServerConfig.builder().host(host).port(port).eventLoops(1).transport(transport).build(),
                     request -> Response.status(Status.SERVICE_UNAVAILABLE)).close();
         } catch (RuntimeException e) {
             closeQuietly(lock);

@@ -124,7 +124,7 @@ final class Supervisor {
      *                                      in use}
      */
     int run() {
-        try (PortClaim claim = PortClaim.take(config.host(), config.port())) {
+        try (PortClaim claim = PortClaim.take(config.host(), config.port(), config.transport())) {
             portClaim = claim;
             return supervise();
         }
@@ -222,7 +222,7 @@ final class Supervisor {
                         + (slot.current != null ? slot.current + " goes on serving" : "the slot stays empty"));
                 abortRolling();
                 if (slot.current == null) {
-                    scheduleRestart(slot, worker.uptime(), "slot " + slot.index + " has no worker");
+                    scheduleRestart(slot, worker.uptime(), "slot " + slot.index + " has no process");
                 }
             }
         } else if (worker == slot.current) {
@@ -260,7 +260,7 @@ final class Supervisor {
         }
         boolean underWay = rollingReason != null;
         rollingReason = reason;
-        log(out, reason + " of " + plural(slots.length, "worker", "workers"));
+        log(out, reason + " of " + plural(slots.length, "process", "processes"));
         for (Slot slot : slots) {
             if (!rolling.contains(slot.index)) {
                 rolling.add(slot.index);
@@ -310,7 +310,7 @@ final class Supervisor {
         rolling.clear();
         rollingReason = null;
         stopDeadline = System.nanoTime() + config.shutdownGrace().plus(DRAIN_MARGIN).toNanos();
-        log(out, reason + ": draining " + plural(liveWorkers(), "worker", "workers"));
+        log(out, reason + ": draining " + plural(liveWorkers(), "process", "processes"));
         for (Slot slot : slots) {
             slot.restartPending = false;
             for (WorkerProcess w : new WorkerProcess[] {slot.current, slot.incoming}) {
@@ -332,7 +332,7 @@ final class Supervisor {
                 slot.restartPending = false;
                 slot.current = spawn(slot, " (restart)");
                 if (slot.current == null) {
-                    scheduleRestart(slot, Duration.ZERO, "slot " + slot.index + " has no worker");
+                    scheduleRestart(slot, Duration.ZERO, "slot " + slot.index + " has no process");
                 }
             }
             if (slot.incoming != null && phase != Phase.STOPPING && now - slot.incomingDeadline >= 0) {
@@ -351,7 +351,7 @@ final class Supervisor {
             }
         }
         if (phase == Phase.STOPPING && now - stopDeadline >= 0 && workersLeft()) {
-            log(err, "workers still draining after the grace period and " + DRAIN_MARGIN.toSeconds()
+            log(err, "processes still draining after the grace period and " + DRAIN_MARGIN.toSeconds()
                     + " s more; killing them");
             failed = true;
             for (Slot slot : slots) {
@@ -402,7 +402,7 @@ final class Supervisor {
             log(out, worker + " started" + purpose);
             return worker;
         } catch (IOException e) {
-            log(err, "cannot start a worker JVM (" + String.join(" ", cmd) + "): " + e.getMessage());
+            log(err, "cannot start a process (" + String.join(" ", cmd) + "): " + e.getMessage());
             if (phase == Phase.STARTING) {
                 failed = true;
                 stop("startup failure");
@@ -455,7 +455,7 @@ final class Supervisor {
     private void warnIgnored(String name) {
         switch (name) {
             case "HUP" -> log(err, "SIGHUP was ignored when this process started (nohup?), and the JVM cannot take "
-                    + "it back: SIGHUP will not restart the workers. Start the master without nohup (setsid, a "
+                    + "it back: SIGHUP will not restart the processes. Start the master without nohup (setsid, a "
                     + "service manager) to have rolling restarts");
             case "TERM" -> log(err, "SIGTERM was ignored when this process started, and the JVM cannot take it "
                     + "back: stop the master with SIGINT");

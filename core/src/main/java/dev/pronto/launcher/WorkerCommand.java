@@ -39,7 +39,7 @@ final class WorkerCommand {
         ProcessHandle.Info info = ProcessHandle.current().info();
         String java = info.command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> arguments = ownArguments().or(() -> info.arguments().map(List::of)).orElseGet(() -> {
-            System.err.println("[master] cannot read this JVM's options: workers start without them");
+            System.err.println("[master] cannot read this JVM's options: processes start without them");
             return List.of();
         });
         return new WorkerCommand(java, jvmOptions(arguments), System.getProperty("java.class.path", ""),

@@ -44,7 +44,7 @@ final class WorkerProcess {
     static WorkerProcess start(int slot, List<String> command, Listener listener) throws IOException {
         Process process = new ProcessBuilder(command).start();
         WorkerProcess worker = new WorkerProcess(slot, process);
-        String prefix = "[worker " + worker.pid + "] ";
+        String prefix = "[process " + worker.pid + "] ";
         CompletableFuture<Void> outputDone = new CompletableFuture<>();
         pump(process.getInputStream(), System.out, prefix, port -> listener.ready(worker, port), outputDone);
         pump(process.getErrorStream(), System.err, prefix, null, new CompletableFuture<>());
@@ -111,6 +111,6 @@ final class WorkerProcess {
 
     @Override
     public String toString() {
-        return "worker " + pid;
+        return "process " + pid;
     }
 }

@@ -28,7 +28,7 @@ final class ChildJvm implements AutoCloseable {
     /** JVM options for the child; the master passes them on to its workers (the tests check one of them). */
     static final List<String> JVM_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Dpronto.test.child=true");
-    private static final Pattern WORKER_PID = Pattern.compile("worker (\\d+)");
+    private static final Pattern WORKER_PID = Pattern.compile("process (\\d+)");
     private static final Pattern ACCEPTING = Pattern.compile("^Accepting connections on http://[^:]+:(\\d+) \\(");
     /**
      * What the child is started under: {@code env --default-signal=HUP}, where this machine's {@code env} has it, so

@@ -23,12 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(60)
 class DrainIT {
-    private static final Pattern ACCEPTING = Pattern.compile("\\[master] worker (\\d+) accepting connections");
+    private static final Pattern ACCEPTING = Pattern.compile("\\[master] process (\\d+) accepting connections");
 
     @Test
     void drainsEveryWorkerOnSigtermAndExitsZero() throws Exception {
         try (ChildJvm master = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                "--port", "0", "--workers", "1", "--processes", "2", "--grace", "3")) {
+                "--port", "0", "--event-loops", "1", "--processes", "2", "--grace", "3")) {
             int port = master.awaitAccepting(Duration.ofSeconds(20));
             List<Long> workers = master.linesMatching(ACCEPTING, 0).stream()
                     .map(m -> Long.parseLong(m.group(1))).toList();
@@ -38,8 +38,8 @@ class DrainIT {
                 assertThat(idle.send(get("/pid")).readResponse().status()).isEqualTo(200);
                 finishing.send(get("/slow/1000")); // done 1 s after it starts: within the 3 s grace
                 hanging.send(get("/hang"));        // never done: the grace runs out
-                master.awaitLine(Pattern.compile("\\[worker \\d+] slow "), 0, Duration.ofSeconds(10));
-                master.awaitLine(Pattern.compile("\\[worker \\d+] hang "), 0, Duration.ofSeconds(10));
+                master.awaitLine(Pattern.compile("\\[process \\d+] slow "), 0, Duration.ofSeconds(10));
+                master.awaitLine(Pattern.compile("\\[process \\d+] hang "), 0, Duration.ofSeconds(10));
 
                 master.terminate(); // SIGTERM
 
@@ -57,11 +57,11 @@ class DrainIT {
             }
             assertThat(master.awaitExit(Duration.ofSeconds(15))).as("output:\n%s", master.output()).isZero();
             for (long pid : workers) {
-                master.awaitLine(Pattern.compile("\\[master] worker " + pid + " stopped: exited with code 0"), 0,
+                master.awaitLine(Pattern.compile("\\[master] process " + pid + " stopped: exited with code 0"), 0,
                         Duration.ofSeconds(1));
                 assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
             }
-            assertThat(master.output()).contains("[master] SIGTERM: draining 2 workers");
+            assertThat(master.output()).contains("[master] SIGTERM: draining 2 processes");
         }
     }
 

@@ -15,7 +15,7 @@ class LaunchOptionsTest {
     @Test
     void parsesEveryEngineFlagInSecondsAndBytes() {
         LaunchOptions o = LaunchOptions.parse(List.of("--app", "a.B", "--host", "127.0.0.1", "--port", "9000",
-                "--workers", "3", "--processes", "4", "--grace", "2.5", "--idle-timeout", "7", "--header-timeout=0.25",
+                "--event-loops", "3", "--processes", "4", "--grace", "2.5", "--idle-timeout", "7", "--header-timeout=0.25",
                 "--handler-timeout", "11", "--write-timeout", "12", "--max-body", "2048", "--max-chunk", "1024",
                 "--max-request-line", "512", "--max-header-bytes", "4096", "--max-headers", "20",
                 "--max-pipelined", "8", "--max-queued-write", "65536"));
@@ -55,13 +55,32 @@ class LaunchOptionsTest {
     void workerArgumentsRebuildTheSameConfiguration() {
         ServerConfig config = ServerConfig.builder().host("::1").port(8081).eventLoops(2)
                 .shutdownGrace(Duration.ofMillis(1250)).idleTimeout(Duration.ofSeconds(3)).maxBodyBytes(77)
-                .maxQueuedWriteBytes(4096).build();
+                .maxQueuedWriteBytes(4096).transport("nio").build();
 
         LaunchOptions worker = LaunchOptions.parse(LaunchOptions.workerArgs(config, "x.App"));
 
         assertThat(worker.config()).isEqualTo(config);
         assertThat(worker.app()).hasValue("x.App");
         assertThat(worker.worker()).isTrue();
+    }
+
+    @Test
+    void choosesTheTransportById() {
+        assertThat(LaunchOptions.parse(List.of("--transport", "nio")).config().transport()).isEqualTo("nio");
+        assertThat(LaunchOptions.parse(List.of("--transport=io_uring")).config().transport()).isEqualTo("io_uring");
+        assertThat(LaunchOptions.parse(List.of()).config().transport()).isEqualTo("auto");
+    }
+
+    @Test
+    void knowsEventLoopsAndProcessesButNoLongerWorkers() {
+        LaunchOptions o = LaunchOptions.parse(List.of("--event-loops", "2", "--processes", "3"));
+
+        assertThat(o.config().eventLoops()).isEqualTo(2);
+        assertThat(o.processes()).isEqualTo(3);
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--workers", "2")))
+                .hasMessage("unknown option --workers");
+        assertThat(LaunchOptions.FLAGS).contains("--event-loops N", "--processes N", "--transport ID")
+                .doesNotContain("--workers");
     }
 
     @Test
@@ -79,7 +98,7 @@ class LaunchOptionsTest {
     @Test
     void rejectsReloadWithSeveralProcesses() {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--reload", "--processes", "2")))
-                .hasMessageContaining("--reload runs exactly one worker process");
+                .hasMessageContaining("--reload runs exactly one process");
     }
 
     @Test
@@ -90,8 +109,8 @@ class LaunchOptionsTest {
                 .hasMessage("not a number of seconds for --grace: soon");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--max-body", "1MB")))
                 .hasMessage("not a number of bytes for --max-body: 1MB");
-        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--workers")))
-                .hasMessage("missing value for --workers");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--event-loops")))
+                .hasMessage("missing value for --event-loops");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--wrokers", "2")))
                 .hasMessage("unknown option --wrokers");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--reload=yes")))
@@ -107,6 +126,8 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--idle-timeout", "0")))
                 .hasMessage("--idle-timeout must be positive, was 0 s");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--grace", "-1")))
-                .hasMessage("--grace must not be negative");
+                .hasMessage("--grace must not be negative, was -1 s");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--transport", "NIO")))
+                .hasMessageStartingWith("--transport must be an id of lowercase letters");
     }
 }

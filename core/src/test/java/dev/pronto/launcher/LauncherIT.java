@@ -15,7 +15,7 @@ class LauncherIT {
     @Test
     void servesInItsOwnProcessWithOneProcessAndExitsZeroOnSigterm() throws Exception {
         try (ChildJvm launcher = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                "--port", "0", "--workers", "2")) {
+                "--port", "0", "--event-loops", "2")) {
             int port = launcher.awaitAccepting(Duration.ofSeconds(20));
             assertThat(launcher.output()).containsPattern(
                     Pattern.compile("^Accepting connections on http://127\\.0\\.0\\.1:\\d+ \\(1 process × 2 loops\\)$",
@@ -34,6 +34,16 @@ class LauncherIT {
             assertThat(launcher.awaitExit(Duration.ofSeconds(15))).isEqualTo(2);
             assertThat(launcher.output()).startsWith("error: not a whole number for --port: http\n"
                     + "usage: pronto --app CLASS [options]").contains("--processes N", "--reload", "--grace S");
+        }
+    }
+
+    @Test
+    void anUnknownTransportFailsNamingTheKnownOnes() throws Exception {
+        try (ChildJvm launcher = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
+                "--port", "0", "--transport", "carrier_pigeon")) {
+            assertThat(launcher.awaitExit(Duration.ofSeconds(15))).isEqualTo(1);
+            assertThat(launcher.output())
+                    .startsWith("error: unknown transport carrier_pigeon; known transports: auto, nio\n");
         }
     }
 

@@ -23,15 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(90)
 class PortSharingIT {
-    private static final Pattern WORKER_ACCEPTING = Pattern.compile("\\[master] worker (\\d+) accepting connections");
+    private static final Pattern WORKER_ACCEPTING = Pattern.compile("\\[master] process (\\d+) accepting connections");
 
     @Test
     void aSecondServerOnAPortInUseExitsWithAddressInUse() throws Exception {
         try (ChildJvm first = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                "--port", "0", "--workers", "2")) {
+                "--port", "0", "--event-loops", "2")) {
             int port = first.awaitAccepting(Duration.ofSeconds(20));
             try (ChildJvm second = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                    "--port", Integer.toString(port), "--workers", "1")) {
+                    "--port", Integer.toString(port), "--event-loops", "1")) {
                 assertFailsWithAddressInUse(second, port);
             }
             assertOnlyAnswer(port, Set.of(Long.toString(first.pid())));
@@ -59,17 +59,17 @@ class PortSharingIT {
     @Test
     void aSecondMasterOrServerOnThePortOfAMastersWorkersExitsWithAddressInUse() throws Exception {
         try (ChildJvm master = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                "--port", "0", "--workers", "2", "--processes", "2")) {
+                "--port", "0", "--event-loops", "2", "--processes", "2")) {
             int port = master.awaitAccepting(Duration.ofSeconds(20));
             Set<String> workers = new HashSet<>();
             master.linesMatching(WORKER_ACCEPTING, 0).forEach(m -> workers.add(m.group(1)));
             assertThat(workers).hasSize(2);
             try (ChildJvm second = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                    "--port", Integer.toString(port), "--workers", "2", "--processes", "2")) {
+                    "--port", Integer.toString(port), "--event-loops", "2", "--processes", "2")) {
                 assertFailsWithAddressInUse(second, port);
             }
             try (ChildJvm server = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                    "--port", Integer.toString(port), "--workers", "2")) {
+                    "--port", Integer.toString(port), "--event-loops", "2")) {
                 assertFailsWithAddressInUse(server, port);
             }
             assertOnlyAnswer(port, workers);
@@ -79,10 +79,10 @@ class PortSharingIT {
     @Test
     void aMasterOnThePortOfAServerExitsWithAddressInUse() throws Exception {
         try (ChildJvm first = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                "--port", "0", "--workers", "2")) {
+                "--port", "0", "--event-loops", "2")) {
             int port = first.awaitAccepting(Duration.ofSeconds(20));
             try (ChildJvm master = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                    "--port", Integer.toString(port), "--workers", "2", "--processes", "2")) {
+                    "--port", Integer.toString(port), "--event-loops", "2", "--processes", "2")) {
                 assertFailsWithAddressInUse(master, port);
             }
             assertOnlyAnswer(port, Set.of(Long.toString(first.pid())));
@@ -100,7 +100,7 @@ class PortSharingIT {
         try (FileChannel held = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = held.lock();
              ChildJvm master = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                     "--port", Integer.toString(port), "--workers", "1", "--processes", "2")) {
+                     "--port", Integer.toString(port), "--event-loops", "1", "--processes", "2")) {
             assertFailsWithAddressInUse(master, port);
             assertThat(master.output()).doesNotContain("started");
         }

@@ -20,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(60)
 class RollingRestartIT {
-    private static final Pattern ACCEPTING = Pattern.compile("\\[master] worker (\\d+) accepting connections");
+    private static final Pattern ACCEPTING = Pattern.compile("\\[master] process (\\d+) accepting connections");
 
     @Test
     void replacesEveryWorkerOnSighupWithoutAFailedRequest() throws Exception {
         try (ChildJvm master = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                "--port", "0", "--workers", "1", "--processes", "2", "--grace", "5")) {
+                "--port", "0", "--event-loops", "1", "--processes", "2", "--grace", "5")) {
             int port = master.awaitAccepting(Duration.ofSeconds(20));
             assertThat(master.output()).doesNotContain("was ignored when this process started");
             Set<String> old = Set.copyOf(master.linesMatching(ACCEPTING, 0).stream().map(m -> m.group(1)).toList());
@@ -39,7 +39,7 @@ class RollingRestartIT {
                 master.awaitLine(Pattern.compile("\\[master] SIGHUP: rolling restart done"), mark,
                         Duration.ofSeconds(30));
                 List<String> replacements = master.linesMatching(Pattern.compile(
-                        "\\[master] worker (\\d+) accepting connections; draining worker (\\d+)"), mark).stream()
+                        "\\[master] process (\\d+) accepting connections; draining process (\\d+)"), mark).stream()
                         .map(m -> m.group(1) + " replaced " + m.group(2)).toList();
                 assertThat(replacements).hasSize(2);
                 Set<String> fresh = Set.copyOf(master.linesMatching(ACCEPTING, mark).stream()
@@ -62,7 +62,7 @@ class RollingRestartIT {
                         || !ProcessHandle.of(Long.parseLong(pid)).get().isAlive());
             }
             for (String pid : old) {
-                master.awaitLine(Pattern.compile("\\[master] worker " + pid + " drained and exited with code 0"),
+                master.awaitLine(Pattern.compile("\\[master] process " + pid + " drained and exited with code 0"),
                         0, Duration.ofSeconds(1));
             }
             assertThat(master.output()).doesNotContain("restarting in");

@@ -29,14 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(60)
 class SupervisionIT {
-    private static final Pattern ACCEPTING = Pattern.compile("\\[master] worker (\\d+) accepting connections");
+    private static final Pattern ACCEPTING = Pattern.compile("\\[master] process (\\d+) accepting connections");
 
     @Test
     void replacesKilledWorkersAndAnswersAgainWithinFiveSeconds() throws Exception {
         // A class path longer than a page: the JVM's own view of its command line is then empty, the master's must not.
         List<String> padding = IntStream.range(0, 300).mapToObj(i -> "/nonexistent/padding/entry" + i).toList();
         try (ChildJvm master = ChildJvm.launch(Map.of(), padding, "--app", TestApplication.class.getName(),
-                "--host", "127.0.0.1", "--port", "0", "--workers", "1", "--processes", "2")) {
+                "--host", "127.0.0.1", "--port", "0", "--event-loops", "1", "--processes", "2")) {
             int port = master.awaitAccepting(Duration.ofSeconds(20));
             Set<Long> old = Set.copyOf(pids(master.linesMatching(ACCEPTING, 0)));
             assertThat(old).hasSize(2);
@@ -66,7 +66,7 @@ class SupervisionIT {
             System.out.println("SupervisionIT: a new worker answered " + millis + " ms after kill -9");
 
             for (long pid : old) {
-                master.awaitLine(Pattern.compile("\\[master] worker " + pid
+                master.awaitLine(Pattern.compile("\\[master] process " + pid
                         + " killed by signal 9 \\(SIGKILL\\), exit code 137; restarting in 100 ms"), mark,
                         Duration.ofSeconds(5));
             }
@@ -80,7 +80,7 @@ class SupervisionIT {
     void backsOffWhileAWorkerKeepsFailingAtStartAndRecovers(@TempDir Path dir) throws Exception {
         Path crash = dir.resolve("crash");
         try (ChildJvm master = ChildJvm.launch(Map.of(TestApplication.CRASH_FILE, crash.toString()),
-                "--app", TestApplication.class.getName(), "--host", "127.0.0.1", "--port", "0", "--workers", "1",
+                "--app", TestApplication.class.getName(), "--host", "127.0.0.1", "--port", "0", "--event-loops", "1",
                 "--processes", "2")) {
             int port = master.awaitAccepting(Duration.ofSeconds(20));
             long victim = pids(master.linesMatching(ACCEPTING, 0)).getFirst();
@@ -91,7 +91,7 @@ class SupervisionIT {
 
             // Every replacement fails at start-up; each wait is twice the one before.
             Pattern restart = Pattern.compile("; restarting in (\\d+) ms");
-            master.awaitLine(Pattern.compile("\\[master] worker \\d+ exited with code 1; restarting in 800 ms"),
+            master.awaitLine(Pattern.compile("\\[master] process \\d+ exited with code 1; restarting in 800 ms"),
                     mark, Duration.ofSeconds(20));
             List<Long> delays = new ArrayList<>();
             for (Matcher m : master.linesMatching(restart, mark)) {
@@ -112,11 +112,11 @@ class SupervisionIT {
     void stopsWithStatusOneWhenTheFirstWorkersCannotStart(@TempDir Path dir) throws Exception {
         Path crash = Files.createFile(dir.resolve("crash"));
         try (ChildJvm master = ChildJvm.launch(Map.of(TestApplication.CRASH_FILE, crash.toString()),
-                "--app", TestApplication.class.getName(), "--host", "127.0.0.1", "--port", "0", "--workers", "1",
+                "--app", TestApplication.class.getName(), "--host", "127.0.0.1", "--port", "0", "--event-loops", "1",
                 "--processes", "2")) {
             assertThat(master.awaitExit(Duration.ofSeconds(20))).as("output:\n%s", master.output()).isEqualTo(1);
             assertThat(master.output()).contains("failing on purpose")
-                    .containsPattern("\\[master] worker \\d+ exited with code 1 before accepting connections")
+                    .containsPattern("\\[master] process \\d+ exited with code 1 before accepting connections")
                     .doesNotContain("Accepting connections");
         }
     }
@@ -124,7 +124,7 @@ class SupervisionIT {
     @Test
     void workersDrainWhenTheMasterIsKilled() throws Exception {
         try (ChildJvm master = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                "--port", "0", "--workers", "1", "--processes", "2")) {
+                "--port", "0", "--event-loops", "1", "--processes", "2")) {
             master.awaitAccepting(Duration.ofSeconds(20));
             List<ProcessHandle> workers = pids(master.linesMatching(ACCEPTING, 0)).stream()
                     .map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
@@ -141,7 +141,7 @@ class SupervisionIT {
     @Test
     void saysSoWhenStartedWithSighupIgnored() throws Exception {
         try (ChildJvm master = ChildJvm.launchUnderNohup("--app", TestApplication.class.getName(), "--host",
-                "127.0.0.1", "--port", "0", "--workers", "1", "--processes", "2")) {
+                "127.0.0.1", "--port", "0", "--event-loops", "1", "--processes", "2")) {
             master.awaitAccepting(Duration.ofSeconds(20));
             assertThat(master.output())
                     .contains("[master] SIGHUP was ignored when this process started (nohup?)")

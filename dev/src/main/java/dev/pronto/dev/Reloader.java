@@ -109,7 +109,7 @@ public final class Reloader implements AutoCloseable {
     private void onChanges(List<Path> changed) {
         String what = changed.size() == 1 ? relative(changed.getFirst()) : changed.size() + " files";
         if (compiler == null) {
-            System.out.println("[reload] " + what + " changed: starting a new worker");
+            System.out.println("[reload] " + what + " changed: starting a new process");
             onChange.accept(List.of());
             return;
         }
@@ -130,7 +130,7 @@ public final class Reloader implements AutoCloseable {
             delete(outputs.removeFirst()); // the worker before last has been drained by now
         }
         System.out.println("[reload] " + what + " changed: compiled " + files(result.files()) + " in " + millis
-                + " ms; starting a new worker");
+                + " ms; starting a new process");
         onChange.accept(List.of(output));
     }
 

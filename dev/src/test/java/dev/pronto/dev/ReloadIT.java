@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(60)
 class ReloadIT {
     private static final Pattern WARM = Pattern.compile("^\\[reload] 2 source files compiled");
-    private static final Pattern STARTED = Pattern.compile("^\\[master] worker \\d+ started");
+    private static final Pattern STARTED = Pattern.compile("^\\[master] process \\d+ started");
 
     @TempDir
     Path dir;
@@ -49,7 +49,7 @@ class ReloadIT {
             assertThat(answer).as("the new answer within 3 s of the save; output:\n%s", launcher.output())
                     .hasValue("v2");
             System.out.println("ReloadIT: the edited source answered " + millis + " ms after the save");
-            launcher.awaitLine(Pattern.compile("^\\[master] worker \\d+ drained and exited with code 0"), mark,
+            launcher.awaitLine(Pattern.compile("^\\[master] process \\d+ drained and exited with code 0"), mark,
                     Duration.ofSeconds(10));
             assertThat(launcher.linesFrom(mark)).anyMatch(l -> l.matches(
                     "\\[reload] reloadtest/Greeting\\.java changed: compiled 2 source files in \\d+ ms; .*"));
@@ -91,7 +91,7 @@ class ReloadIT {
     void restartsOnChangedClassesWithoutSources() throws Exception {
         createApplication("v1");
         try (LauncherProcess launcher = LauncherProcess.launch(List.of(classes), "--app", "reloadtest.Greeter",
-                "--host", "127.0.0.1", "--port", "0", "--workers", "1", "--reload", "--classes", classes.toString())) {
+                "--host", "127.0.0.1", "--port", "0", "--event-loops", "1", "--reload", "--classes", classes.toString())) {
             int port = launcher.awaitAccepting(Duration.ofSeconds(20));
             assertThat(LauncherProcess.get(port)).hasValue("v1");
 
@@ -106,7 +106,7 @@ class ReloadIT {
 
     private LauncherProcess launch() throws IOException {
         return LauncherProcess.launch(List.of(classes), "--app", "reloadtest.Greeter", "--host", "127.0.0.1",
-                "--port", "0", "--workers", "1", "--reload", "--src", src.toString(), "--classes", classes.toString());
+                "--port", "0", "--event-loops", "1", "--reload", "--src", src.toString(), "--classes", classes.toString());
     }
 
     /** Polls {@code GET /} until it answers {@code expected} or the deadline passes; returns the last answer. */

@@ -18,13 +18,14 @@ import java.util.function.Supplier;
 
 /**
  * Runs an example by name: {@code java -jar examples/target/pronto-examples.jar NAME [options]}. Every example takes
- * {@code --host}, {@code --port}, {@code --workers}, {@code --idle-timeout}, {@code --header-timeout}, {@code --grace}
- * (seconds) and {@code --max-body} (bytes); {@code todo} also takes {@code --db PATH}.
+ * {@code --host}, {@code --port}, {@code --event-loops}, {@code --transport}, {@code --idle-timeout},
+ * {@code --header-timeout}, {@code --grace} (seconds) and {@code --max-body} (bytes); {@code todo} also takes
+ * {@code --db PATH}, and the others the launcher's flags ({@code --processes N}, {@code --help}).
  */
 public final class Examples {
     /**
      * One runnable example: its name, what it shows, and the {@link Application} the launcher runs (in process, or in
-     * each worker JVM with {@code --processes N}); {@code null} for {@code todo}, which has its own flag.
+     * each of the processes {@code --processes N} starts); {@code null} for {@code todo}, which has its own flag.
      */
     private record Example(String name, String summary, Class<? extends Application> app) {
     }
@@ -49,7 +50,7 @@ public final class Examples {
     private Examples() {
     }
 
-    /** An example as an {@link Application}: each worker process creates it from its class name. */
+    /** An example as an {@link Application}: each process creates it from its class name. */
     abstract static class Launched implements Application {
         private final Supplier<App> app;
 
@@ -63,7 +64,7 @@ public final class Examples {
         }
     }
 
-    /** {@code hello} for worker processes. */
+    /** {@code hello} for the launcher's processes. */
     public static final class HelloApp extends Launched {
         /** Creates it. */
         public HelloApp() {
@@ -71,7 +72,7 @@ public final class Examples {
         }
     }
 
-    /** {@code async} for worker processes. */
+    /** {@code async} for the launcher's processes. */
     public static final class AsyncApp extends Launched {
         /** Creates it. */
         public AsyncApp() {
@@ -79,7 +80,7 @@ public final class Examples {
         }
     }
 
-    /** {@code router} for worker processes. */
+    /** {@code router} for the launcher's processes. */
     public static final class RouterApp extends Launched {
         /** Creates it. */
         public RouterApp() {
@@ -87,7 +88,7 @@ public final class Examples {
         }
     }
 
-    /** {@code request} for worker processes. */
+    /** {@code request} for the launcher's processes. */
     public static final class RequestApp extends Launched {
         /** Creates it. */
         public RequestApp() {
@@ -95,7 +96,7 @@ public final class Examples {
         }
     }
 
-    /** {@code response} for worker processes. */
+    /** {@code response} for the launcher's processes. */
     public static final class ResponseApp extends Launched {
         /** Creates it. */
         public ResponseApp() {
@@ -103,7 +104,7 @@ public final class Examples {
         }
     }
 
-    /** {@code exceptions} for worker processes. */
+    /** {@code exceptions} for the launcher's processes. */
     public static final class ExceptionsApp extends Launched {
         /** Creates it. */
         public ExceptionsApp() {
@@ -111,7 +112,7 @@ public final class Examples {
         }
     }
 
-    /** {@code extend} for worker processes. */
+    /** {@code extend} for the launcher's processes. */
     public static final class ExtendApp extends Launched {
         /** Creates it. */
         public ExtendApp() {
@@ -119,7 +120,7 @@ public final class Examples {
         }
     }
 
-    /** {@code template} for worker processes. */
+    /** {@code template} for the launcher's processes. */
     public static final class TemplateApp extends Launched {
         /** Creates it. */
         public TemplateApp() {
@@ -127,7 +128,7 @@ public final class Examples {
         }
     }
 
-    /** {@code dump} for worker processes. */
+    /** {@code dump} for the launcher's processes. */
     public static final class DumpApp extends Launched {
         /** Creates it. */
         public DumpApp() {
@@ -135,7 +136,7 @@ public final class Examples {
         }
     }
 
-    /** {@code bench} for worker processes. */
+    /** {@code bench} for the launcher's processes. */
     public static final class BenchApp extends Launched {
         /** Creates it. */
         public BenchApp() {
@@ -143,7 +144,7 @@ public final class Examples {
         }
     }
 
-    /** {@code bigbody} for worker processes. */
+    /** {@code bigbody} for the launcher's processes. */
     public static final class BigBodyApp extends Launched {
         /** Creates it. */
         public BigBodyApp() {
@@ -151,7 +152,7 @@ public final class Examples {
         }
     }
 
-    /** {@code echo} for worker processes. */
+    /** {@code echo} for the launcher's processes. */
     public static final class EchoApp implements Application {
         @Override
         public Server start(ServerConfig config) {
@@ -189,9 +190,8 @@ public final class Examples {
         }
         Server server = startTodo(options);
         server.closeOnSignals();
-        System.out.println("Accepting connections on http://" + hostForUrl(options.config().host()) + ":"
-                + server.port() + " (1 process × " + options.config().eventLoops() + " loop"
-                + (options.config().eventLoops() == 1 ? "" : "s") + ")");
+        System.out.println(Server.acceptingLine(options.config().host(), server.port(), 1,
+                options.config().eventLoops()));
         server.awaitShutdown();
         System.out.println("Stopped");
     }
@@ -220,9 +220,5 @@ public final class Examples {
         } catch (IOException e) {
             System.err.println("Could not delete " + dir + ": " + e.getMessage());
         }
-    }
-
-    private static String hostForUrl(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

@@ -16,8 +16,8 @@ import java.util.Set;
  * @param extras the example's own flags and their values
  */
 record Options(ServerConfig config, Map<String, String> extras) {
-    static final String USAGE = "[--host H] [--port P] [--workers N] [--idle-timeout S] [--header-timeout S]"
-            + " [--grace S] [--max-body BYTES]";
+    static final String USAGE = "[--host H] [--port P] [--event-loops N] [--transport ID] [--idle-timeout S]"
+            + " [--header-timeout S] [--grace S] [--max-body BYTES]";
 
     /**
      * Parses the common options only.
@@ -51,7 +51,8 @@ record Options(ServerConfig config, Map<String, String> extras) {
                 switch (name) {
                     case "--host" -> b.host(value);
                     case "--port" -> b.port(Integer.parseInt(value));
-                    case "--workers" -> b.eventLoops(Integer.parseInt(value));
+                    case "--event-loops" -> b.eventLoops(Integer.parseInt(value));
+                    case "--transport" -> b.transport(value);
                     case "--idle-timeout" -> b.idleTimeout(seconds(value));
                     case "--header-timeout" -> b.headerTimeout(seconds(value));
                     case "--grace" -> b.shutdownGrace(seconds(value));

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ExamplesIT {
     @Test
     void optionsBecomeTheConfiguration() {
-        ServerConfig c = Options.parse("--host", "::1", "--port", "9000", "--workers", "3", "--idle-timeout", "1.5",
+        ServerConfig c = Options.parse("--host", "::1", "--port", "9000", "--event-loops", "3", "--idle-timeout", "1.5",
                 "--header-timeout", "2", "--grace", "0.25", "--max-body", "4096");
         assertThat(c.host()).isEqualTo("::1");
         assertThat(c.port()).isEqualTo(9000);
@@ -64,7 +64,7 @@ class ExamplesIT {
 
     @Test
     void printsTheAddressItListensOnAndServes() throws Exception {
-        Process p = launch("hello", "--host", "127.0.0.1", "--port", "0", "--workers", "1");
+        Process p = launch("hello", "--host", "127.0.0.1", "--port", "0", "--event-loops", "1");
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
