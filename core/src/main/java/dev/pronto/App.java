@@ -33,8 +33,7 @@ import java.util.Set;
  * <p>Configure an app from one thread before starting it; it cannot be changed once started.
  */
 public final class App {
-    private final Map<String, Route> routes = new LinkedHashMap<>();
-    private final Map<String, String> shapes = new LinkedHashMap<>();
+    private final Router.Builder<Route> routes = new Router.Builder<>();
     private final Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers =
             new LinkedHashMap<>();
     private final List<Filter.Before> befores = new ArrayList<>();
@@ -145,13 +144,7 @@ public final class App {
     private App add(List<Method> methods, String pattern, Handler handler) {
         checkNotStarted();
         Objects.requireNonNull(handler, "handler");
-        RoutePattern parsed = RoutePattern.parse(pattern);
-        String other = shapes.putIfAbsent(parsed.shape(), pattern);
-        if (other != null && !other.equals(pattern)) {
-            throw new IllegalArgumentException("Routes " + other + " and " + pattern
-                    + " match the same paths: use one pattern with the same placeholder names");
-        }
-        routes.computeIfAbsent(pattern, p -> new Route(parsed)).add(methods, handler);
+        routes.computeIfAbsent(RoutePattern.parse(pattern), Route::new).add(methods, handler);
         return this;
     }
 
@@ -300,9 +293,7 @@ public final class App {
 
     /** @return what the engine calls for each request: the routes, filters and error handlers as they are now */
     AppDispatcher dispatcher() {
-        Map<RoutePattern, Route> byPattern = new LinkedHashMap<>();
-        routes.values().forEach(r -> byPattern.put(r.pattern, r));
-        return new AppDispatcher(Router.of(byPattern), befores, afters, errorHandlers, rejectionHandler, debug);
+        return new AppDispatcher(routes.build(), befores, afters, errorHandlers, rejectionHandler, debug);
     }
 
     private void checkNotStarted() {

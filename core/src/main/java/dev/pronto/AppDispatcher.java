@@ -116,11 +116,11 @@ final class AppDispatcher implements Dispatcher {
     private Handler route(HttpRequest request) {
         RequestHead head = request.head();
         Router.Match<Route> match = request.routeMatch();
-        int result = router.match(request.buffer(), head.pathStart(), head.pathEnd(), match);
-        if (result == Router.BAD_ESCAPE) {
+        Router.Result result = router.match(request.buffer(), head.pathStart(), head.pathEnd(), match);
+        if (result == Router.Result.BAD_ESCAPE) {
             throw new HttpException(Status.BAD_REQUEST, "Invalid percent-encoding in the path");
         }
-        if (result == Router.NOT_FOUND) {
+        if (result == Router.Result.NOT_FOUND) {
             throw new HttpException(Status.NOT_FOUND, "Not Found");
         }
         Route route = match.value();

@@ -1,5 +1,7 @@
 package dev.pronto;
 
+import dev.pronto.http.Tokens;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -282,7 +284,7 @@ public final class Cookie {
     private static String checkName(String name) {
         Objects.requireNonNull(name, "name");
         // cookie-name = token, RFC 6265 §4.1.1 and RFC 9110 §5.6.2.
-        if (name.isEmpty() || !name.chars().allMatch(Method::isTokenChar)) {
+        if (!Tokens.isToken(name)) {
             throw new IllegalArgumentException("Cookie name is not a token: " + printable(name));
         }
         return name;

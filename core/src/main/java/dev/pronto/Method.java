@@ -1,5 +1,8 @@
 package dev.pronto;
 
+import dev.pronto.http.Methods;
+import dev.pronto.http.Tokens;
+
 import java.util.Objects;
 
 /**
@@ -7,46 +10,54 @@ import java.util.Objects;
  * extension methods are legal tokens and get instances of their own.
  */
 public final class Method {
-    /** GET. */
-    public static final Method GET = new Method("GET");
-    /** HEAD. */
-    public static final Method HEAD = new Method("HEAD");
-    /** POST. */
-    public static final Method POST = new Method("POST");
-    /** PUT. */
-    public static final Method PUT = new Method("PUT");
-    /** DELETE. */
-    public static final Method DELETE = new Method("DELETE");
-    /** CONNECT. */
-    public static final Method CONNECT = new Method("CONNECT");
-    /** OPTIONS. */
-    public static final Method OPTIONS = new Method("OPTIONS");
-    /** TRACE. */
-    public static final Method TRACE = new Method("TRACE");
-    /** PATCH (RFC 5789). */
-    public static final Method PATCH = new Method("PATCH");
+    // By id of dev.pronto.http.Methods, where the standard methods are listed once; [OTHER] stays empty.
+    private static final Method[] STANDARD = new Method[Methods.COUNT];
 
-    private static final Method[] STANDARD = {GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH};
+    static {
+        for (int id = Methods.OTHER + 1; id < Methods.COUNT; id++) {
+            STANDARD[id] = new Method(Methods.name(id), id);
+        }
+    }
+
+    /** GET. */
+    public static final Method GET = STANDARD[Methods.GET];
+    /** HEAD. */
+    public static final Method HEAD = STANDARD[Methods.HEAD];
+    /** POST. */
+    public static final Method POST = STANDARD[Methods.POST];
+    /** PUT. */
+    public static final Method PUT = STANDARD[Methods.PUT];
+    /** DELETE. */
+    public static final Method DELETE = STANDARD[Methods.DELETE];
+    /** CONNECT. */
+    public static final Method CONNECT = STANDARD[Methods.CONNECT];
+    /** OPTIONS. */
+    public static final Method OPTIONS = STANDARD[Methods.OPTIONS];
+    /** TRACE. */
+    public static final Method TRACE = STANDARD[Methods.TRACE];
+    /** PATCH (RFC 5789). */
+    public static final Method PATCH = STANDARD[Methods.PATCH];
 
     private final String name;
+    private final int ordinal;
 
-    private Method(String name) {
+    private Method(String name, int ordinal) {
         this.name = name;
+        this.ordinal = ordinal;
     }
 
-    /** @return the position of a standard method in {@link #STANDARD}, -1 for others */
-    int index() {
-        for (int i = 0; i < STANDARD.length; i++) {
-            if (STANDARD[i] == this) {
-                return i;
-            }
-        }
-        return -1;
+    /** @return the id of a standard method in {@link Methods}, set once at construction; {@code OTHER} for others */
+    int ordinal() {
+        return ordinal;
     }
 
-    /** @return how many standard methods there are */
-    static int standardCount() {
-        return STANDARD.length;
+    /**
+     * The standard method of an id, for the engine that recognised it on the wire.
+     *
+     * @return the constant, or {@code null} for {@code OTHER}
+     */
+    static Method standard(int id) {
+        return STANDARD[id];
     }
 
     /**
@@ -57,15 +68,15 @@ public final class Method {
      */
     public static Method of(String name) {
         Objects.requireNonNull(name, "name");
-        for (Method m : STANDARD) {
-            if (m.name.equals(name)) {
-                return m;
+        for (int id = Methods.OTHER + 1; id < Methods.COUNT; id++) {
+            if (STANDARD[id].name.equals(name)) {
+                return STANDARD[id];
             }
         }
-        if (name.isEmpty() || !name.chars().allMatch(Method::isTokenChar)) {
+        if (!Tokens.isToken(name)) {
             throw new IllegalArgumentException("Not a method token: " + name);
         }
-        return new Method(name);
+        return new Method(name, Methods.OTHER);
     }
 
     /** @return the method's name as sent on the wire */
@@ -86,10 +97,5 @@ public final class Method {
     @Override
     public String toString() {
         return name;
-    }
-
-    static boolean isTokenChar(int c) {
-        // tchar, RFC 9110 §5.6.2
-        return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
     }
 }

@@ -1,5 +1,7 @@
 package dev.pronto;
 
+import dev.pronto.http.Statuses;
+import dev.pronto.http.Tokens;
 import dev.pronto.response.ResponseAccess;
 
 import java.nio.charset.StandardCharsets;
@@ -40,7 +42,7 @@ public final class Response {
         this.contentType = contentType;
         this.headers = headers;
         this.body = body;
-        if (body.length > 0 && !permitsBody(status)) {
+        if (body.length > 0 && !Statuses.permitsBody(status)) {
             throw new IllegalArgumentException("A " + status + " response has no body (RFC 9110 §15)");
         }
     }
@@ -245,18 +247,9 @@ public final class Response {
         return "Response[" + status + ", " + body.length + " bytes]";
     }
 
-    private static boolean permitsBody(int status) {
-        // RFC 9110 §15.3.5, §15.4.5: 204 and 304 responses end after their header section.
-        return status >= 200 && status != 204 && status != 304;
-    }
-
     private static void checkName(String name) {
         Objects.requireNonNull(name, "name");
-        boolean token = !name.isEmpty();
-        for (int i = 0; token && i < name.length(); i++) {
-            token = Method.isTokenChar(name.charAt(i));
-        }
-        if (!token) {
+        if (!Tokens.isToken(name)) {
             throw new IllegalArgumentException("Not a valid header name: " + name);
         }
         // Compared without lower-casing a copy: withHeader is on the path of every response built per request.

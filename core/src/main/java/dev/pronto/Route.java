@@ -1,5 +1,6 @@
 package dev.pronto;
 
+import dev.pronto.http.Methods;
 import dev.pronto.router.RoutePattern;
 
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Map;
 /** One route pattern and its handlers by method; filled while the app is configured, read-only once it runs. */
 final class Route {
     final RoutePattern pattern;
-    private final Handler[] standard = new Handler[Method.standardCount()];
+    private final Handler[] standard = new Handler[Methods.COUNT]; // by Method.ordinal(); [OTHER] unused
     private final Map<Method, Handler> others = new LinkedHashMap<>();
     private Handler any;
 
@@ -31,11 +32,11 @@ final class Route {
             throw conflict("every method");
         }
         for (Method m : methods) {
-            int i = m.index();
-            if (i >= 0 ? standard[i] != null : others.containsKey(m)) {
+            int i = m.ordinal();
+            if (i != Methods.OTHER ? standard[i] != null : others.containsKey(m)) {
                 throw conflict(m.name());
             }
-            if (i >= 0) {
+            if (i != Methods.OTHER) {
                 standard[i] = handler;
             } else {
                 others.put(m, handler);
@@ -52,10 +53,10 @@ final class Route {
         if (any != null) {
             return any;
         }
-        int i = method.index();
-        Handler h = i >= 0 ? standard[i] : others.get(method);
-        if (h == null && method == Method.HEAD) {
-            h = standard[Method.GET.index()];
+        int i = method.ordinal();
+        Handler h = i != Methods.OTHER ? standard[i] : others.get(method);
+        if (h == null && i == Methods.HEAD) {
+            h = standard[Methods.GET];
         }
         return h;
     }
@@ -63,10 +64,9 @@ final class Route {
     /** @return the methods this route answers, for {@code Allow} */
     List<Method> allowed() {
         List<Method> allowed = new ArrayList<>();
-        for (Method m : new Method[] {Method.GET, Method.HEAD, Method.POST, Method.PUT, Method.DELETE,
-                Method.CONNECT, Method.OPTIONS, Method.TRACE, Method.PATCH}) {
-            if (standard[m.index()] != null || m == Method.HEAD && standard[Method.GET.index()] != null) {
-                allowed.add(m);
+        for (int i = Methods.OTHER + 1; i < Methods.COUNT; i++) {
+            if (standard[i] != null || i == Methods.HEAD && standard[Methods.GET] != null) {
+                allowed.add(Method.standard(i));
             }
         }
         allowed.addAll(others.keySet());

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the arrows pointing one way: parser → nothing; router → codecs; transport → no HTTP; response and codecs → the
- * public API only.
+ * public API only. The one exception is {@code dev.pronto.http}, the leaf of HTTP grammar facts (the tchar table, the
+ * standard methods and their ids, which statuses carry a body) that any package but the transport may import, so that
+ * each fact is stated once; it imports nothing of ours and holds nothing but constants and pure static functions.
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/dev/pronto");
@@ -39,7 +42,7 @@ class ArchitectureTest {
 
     @Test
     void parserImportsNothingOfOursAndNoIo() {
-        assertThat(importsOf("parser")).allSatisfy(i -> assertThat(i.replaceAll(": dev\\.pronto\\.parser.*", ""))
+        assertThat(importsOf("parser")).allSatisfy(i -> assertThat(i.replaceAll(": dev\\.pronto\\.(parser|http).*", ""))
                 .doesNotContain(": dev.pronto").doesNotContain(": java.io").doesNotContain(": java.net")
                 .doesNotContain(": java.nio.channels").doesNotContain(": sun."));
     }
@@ -58,7 +61,8 @@ class ArchitectureTest {
 
     @Test
     void routerImportsOnlyTheCodecs() {
-        assertThat(importsOf("router")).allSatisfy(i -> assertThat(i.replaceAll(": dev\\.pronto\\.(router|codec).*", ""))
+        assertThat(importsOf("router")).allSatisfy(i -> assertThat(i.replaceAll(
+                ": dev\\.pronto\\.(router|codec|http).*", ""))
                 .doesNotContain(": dev.pronto"));
     }
 
@@ -66,5 +70,32 @@ class ArchitectureTest {
     void codecsKnowOnlyThePublicApi() {
         assertThat(importsOf("codec")).allSatisfy(i -> assertThat(i).doesNotContainPattern(
                 ": dev\\.pronto\\.(parser|connection|transport|router|response)"));
+    }
+
+    @Test
+    void httpGrammarFactsAreALeafEveryoneMayImport() {
+        assertThat(importsOf("http")).allSatisfy(i -> assertThat(i.replaceAll(": dev\\.pronto\\.http.*", ""))
+                .doesNotContain(": dev.pronto").doesNotContain(": java.io").doesNotContain(": java.net")
+                .doesNotContain(": java.nio").doesNotContain(": java.util.concurrent"));
+    }
+
+    @Test
+    void httpGrammarFactsHoldNoState() throws Exception {
+        List<String> classes;
+        try (Stream<Path> files = Files.list(MAIN.resolve("http"))) {
+            classes = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java"))
+                    .filter(n -> !n.equals("package-info.java")).map(n -> n.substring(0, n.length() - 5)).toList();
+        }
+        assertThat(classes).isNotEmpty();
+        for (String name : classes) {
+            Class<?> c = Class.forName("dev.pronto.http." + name);
+            assertThat(Modifier.isFinal(c.getModifiers())).as("%s is final", name).isTrue();
+            assertThat(c.getDeclaredConstructors()).as("%s cannot be made", name)
+                    .allSatisfy(k -> assertThat(Modifier.isPrivate(k.getModifiers())).isTrue());
+            assertThat(c.getDeclaredFields()).as("%s holds only constants", name).allSatisfy(f -> assertThat(
+                    Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers())
+                            && (f.getType().isPrimitive() || f.getType() == String.class
+                            || Modifier.isPrivate(f.getModifiers()))).as(f.getName()).isTrue());
+        }
     }
 }

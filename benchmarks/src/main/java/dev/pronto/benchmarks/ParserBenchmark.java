@@ -1,8 +1,8 @@
 package dev.pronto.benchmarks;
 
+import dev.pronto.http.Methods;
 import dev.pronto.parser.HeadLimits;
 import dev.pronto.parser.HeaderNames;
-import dev.pronto.parser.Methods;
 import dev.pronto.parser.RequestHead;
 import dev.pronto.parser.RequestParser;
 

@@ -84,12 +84,12 @@ public class RouterBenchmark {
         // Shares "/users/{id}/" with four routes, so the trie walks and backtracks before giving up.
         notFound = Path.of("/users/12345/likes");
 
-        SampleRequests.expect(route(staticPath) == Router.FOUND && "/api/v1/users".equals(match.value()), "static");
-        SampleRequests.expect(route(onePlaceholder) == Router.FOUND && match.params()[0].equals("12345"), "one");
-        SampleRequests.expect(route(twoPlaceholders) == Router.FOUND && match.params().length == 2, "two");
-        SampleRequests.expect(route(percentEncoded) == Router.FOUND
+        SampleRequests.expect(route(staticPath) == Router.Result.FOUND && "/api/v1/users".equals(match.value()), "static");
+        SampleRequests.expect(route(onePlaceholder) == Router.Result.FOUND && match.params()[0].equals("12345"), "one");
+        SampleRequests.expect(route(twoPlaceholders) == Router.Result.FOUND && match.params().length == 2, "two");
+        SampleRequests.expect(route(percentEncoded) == Router.Result.FOUND
                 && match.params()[0].equals("café au lait"), "percent-encoded");
-        SampleRequests.expect(route(notFound) == Router.NOT_FOUND, "404");
+        SampleRequests.expect(route(notFound) == Router.Result.NOT_FOUND, "404");
     }
 
     @Benchmark
@@ -117,11 +117,11 @@ public class RouterBenchmark {
         consume(route(notFound), bh);
     }
 
-    private int route(Path p) {
+    private Router.Result route(Path p) {
         return router.match(p.buf(), p.from(), p.to(), match);
     }
 
-    private void consume(int result, Blackhole bh) {
+    private void consume(Router.Result result, Blackhole bh) {
         bh.consume(result);
         bh.consume(match.value());
         bh.consume(match.params());

@@ -3,6 +3,7 @@ package dev.pronto.codec;
 import dev.pronto.FilePart;
 import dev.pronto.HttpException;
 import dev.pronto.Params;
+import dev.pronto.http.Tokens;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ public final class Multipart {
                 colon++;
             }
             // RFC 9112 §5.1: no whitespace before the colon; a line starting with whitespace is an obs-fold.
-            if (colon == p || colon == eol || !isToken(b, p, colon)) {
+            if (colon == p || colon == eol || !Tokens.isToken(b, p, colon)) {
                 throw malformed("invalid part header line");
             }
             String name = new String(b, p, colon - p, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
@@ -197,16 +198,6 @@ public final class Multipart {
             }
         }
         return new String(b, from, to - from, StandardCharsets.UTF_8);
-    }
-
-    private static boolean isToken(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            // tchar, RFC 9110 §5.6.2
-            if (b[i] <= 0x20 || b[i] >= 0x7f || "\"(),/:;<=>?@[\\]{}".indexOf(b[i]) >= 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static byte[] delimiter(String boundary) {

@@ -14,7 +14,7 @@ import dev.pronto.codec.HostHeader;
 import dev.pronto.codec.Multipart;
 import dev.pronto.codec.MultipartBody;
 import dev.pronto.codec.QueryDecoder;
-import dev.pronto.parser.Methods;
+import dev.pronto.http.Methods;
 import dev.pronto.parser.RequestHead;
 import dev.pronto.router.Router;
 
@@ -38,19 +38,15 @@ import java.util.TreeMap;
  * for a request that must outlive the read buffer (asynchronous handlers, bodies spanning reads).
  */
 public final class HttpRequest implements Request {
-    private static final Method[] METHODS = new Method[10];
+    // The parser's method id → the API's constant: one array read per request. Derived from the one list of
+    // standard methods, dev.pronto.http.Methods, which Method.of maps back to its constants.
+    private static final Method[] METHODS = new Method[Methods.COUNT];
     private static final byte[] NO_BYTES = new byte[0];
 
     static {
-        METHODS[Methods.GET] = Method.GET;
-        METHODS[Methods.HEAD] = Method.HEAD;
-        METHODS[Methods.POST] = Method.POST;
-        METHODS[Methods.PUT] = Method.PUT;
-        METHODS[Methods.DELETE] = Method.DELETE;
-        METHODS[Methods.CONNECT] = Method.CONNECT;
-        METHODS[Methods.OPTIONS] = Method.OPTIONS;
-        METHODS[Methods.TRACE] = Method.TRACE;
-        METHODS[Methods.PATCH] = Method.PATCH;
+        for (int id = Methods.OTHER + 1; id < Methods.COUNT; id++) {
+            METHODS[id] = Method.of(Methods.name(id));
+        }
     }
 
     private static final byte OPEN = 0;      // registrations are kept

@@ -1,12 +1,15 @@
 package dev.pronto.parser;
 
+import dev.pronto.http.Tokens;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The byte tricks of the parser: SWAR scans that test eight bytes per step, packed compares and the tchar table.
+ * The byte tricks of the parser: SWAR scans that test eight bytes per step, packed compares, and the token check over
+ * a buffer (the tchar table itself is {@link Tokens}, which the API and the codecs share).
  * Every SWAR mask here is exact per lane (no borrow or carry crosses lanes), so any set lane is a real hit.
  */
 final class Bytes {
@@ -35,23 +38,6 @@ final class Bytes {
     // The same fold for a four-byte word.
     static final int FOLD4 = 0x2020_2020;
 
-    // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
-    // (RFC 9110 §5.6.2): method names, header names, transfer codings and chunk-extension names are tokens.
-    private static final boolean[] TCHAR = new boolean[256];
-
-    static {
-        for (int c = '0'; c <= '9'; c++) {
-            TCHAR[c] = true;
-        }
-        for (int c = 'A'; c <= 'Z'; c++) {
-            TCHAR[c] = true;
-            TCHAR[c + 32] = true;
-        }
-        for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
-            TCHAR[c] = true;
-        }
-    }
-
     private Bytes() {
     }
 
@@ -61,10 +47,6 @@ final class Bytes {
 
     static int getInt(ByteBuffer buf, int index) {
         return (int) INTS.get(buf, index);
-    }
-
-    static boolean isTchar(byte b) {
-        return TCHAR[b & 0xFF];
     }
 
     /**
@@ -152,7 +134,7 @@ final class Bytes {
     /** @return whether every byte of [from, to) is a tchar */
     static boolean isToken(ByteBuffer buf, int from, int to) {
         for (int p = from; p < to; p++) {
-            if (!TCHAR[buf.get(p) & 0xFF]) {
+            if (!Tokens.isTchar(buf.get(p))) {
                 return false;
             }
         }

@@ -1,5 +1,7 @@
 package dev.pronto.parser;
 
+import dev.pronto.http.Tokens;
+
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -169,10 +171,10 @@ public final class ChunkedDecoder {
                 return ows ? null : b == ';' ? to(EXT_NAME_START) : ParseError.BAD_CHUNK;
             }
             case EXT_NAME_START -> {
-                return ows ? null : Bytes.isTchar(b) ? to(EXT_NAME) : ParseError.BAD_CHUNK;
+                return ows ? null : Tokens.isTchar(b) ? to(EXT_NAME) : ParseError.BAD_CHUNK;
             }
             case EXT_NAME -> {
-                if (Bytes.isTchar(b)) {
+                if (Tokens.isTchar(b)) {
                     return null;
                 }
                 return ows ? to(EXT_NAME_BWS) : b == '=' ? to(EXT_VALUE_START) : endOfSizeOrExtension(b);
@@ -182,11 +184,11 @@ public final class ChunkedDecoder {
                         : ParseError.BAD_CHUNK;
             }
             case EXT_VALUE_START -> {
-                return ows ? null : b == '"' ? to(EXT_QUOTED) : Bytes.isTchar(b) ? to(EXT_TOKEN)
+                return ows ? null : b == '"' ? to(EXT_QUOTED) : Tokens.isTchar(b) ? to(EXT_TOKEN)
                         : ParseError.BAD_CHUNK;
             }
             case EXT_TOKEN -> {
-                return Bytes.isTchar(b) ? null : ows ? to(EXT_BWS) : endOfSizeOrExtension(b);
+                return Tokens.isTchar(b) ? null : ows ? to(EXT_BWS) : endOfSizeOrExtension(b);
             }
             case EXT_QUOTED -> {
                 // qdtext = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text (RFC 9110 §5.6.4)
@@ -231,7 +233,7 @@ public final class ChunkedDecoder {
                 return trailerStart(b, ows);
             }
             case TRAILER_NAME -> {
-                if (Bytes.isTchar(b)) {
+                if (Tokens.isTchar(b)) {
                     return null;
                 }
                 return b == ':' ? to(TRAILER_VALUE) : ows ? to(TRAILER_NAME_WS) : ParseError.INVALID_HEADER_NAME;
@@ -268,7 +270,7 @@ public final class ChunkedDecoder {
             // RFC 9112 §5.2: obs-fold is rejected in trailers too.
             return ParseError.OBS_FOLD;
         }
-        if (!Bytes.isTchar(b)) {
+        if (!Tokens.isTchar(b)) {
             return ParseError.INVALID_HEADER_NAME;
         }
         if (++trailerCount > maxTrailerCount) {

@@ -1,5 +1,7 @@
 package dev.pronto.parser;
 
+import dev.pronto.http.Tokens;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -66,7 +68,7 @@ final class FieldValues {
             int b = trimOws(buf, a, elementEnd);
             if (a < b) {
                 int nameEnd = a;
-                while (nameEnd < b && Bytes.isTchar(buf.get(nameEnd))) {
+                while (nameEnd < b && Tokens.isTchar(buf.get(nameEnd))) {
                     nameEnd++;
                 }
                 boolean isChunked = Bytes.equalsIgnoreCase(buf, a, nameEnd, "chunked");
@@ -103,7 +105,7 @@ final class FieldValues {
             }
             p = skipOws(buf, p + 1, to);
             int nameStart = p;
-            while (p < to && Bytes.isTchar(buf.get(p))) {
+            while (p < to && Tokens.isTchar(buf.get(p))) {
                 p++;
             }
             if (p == nameStart) {
@@ -121,7 +123,7 @@ final class FieldValues {
                 }
             } else {
                 int valueStart = p;
-                while (p < to && Bytes.isTchar(buf.get(p))) {
+                while (p < to && Tokens.isTchar(buf.get(p))) {
                     p++;
                 }
                 if (p == valueStart) {

@@ -1,5 +1,7 @@
 package dev.pronto.parser;
 
+import dev.pronto.http.Methods;
+
 import java.nio.ByteBuffer;
 import java.util.Objects;
 

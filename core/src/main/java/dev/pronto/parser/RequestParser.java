@@ -5,6 +5,8 @@ import static dev.pronto.parser.Bytes.HTAB;
 import static dev.pronto.parser.Bytes.LF;
 import static dev.pronto.parser.Bytes.SP;
 
+import dev.pronto.http.Methods;
+
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -114,7 +116,7 @@ public final class RequestParser {
                     || ((b == CR || b == LF) && Bytes.isToken(buf, h.methodStart, p));
             return h.fail(lineBroken ? ParseError.MALFORMED_REQUEST_LINE : ParseError.INVALID_METHOD);
         }
-        h.method = Methods.identify(buf, h.methodStart, methodLength);
+        h.method = MethodTokens.identify(buf, h.methodStart, methodLength);
         if (h.method == Methods.OTHER && !Bytes.isToken(buf, h.methodStart, p)) {
             return h.fail(ParseError.INVALID_METHOD);
         }

@@ -2,6 +2,7 @@ package dev.pronto.response;
 
 import dev.pronto.Response;
 import dev.pronto.Status;
+import dev.pronto.http.Statuses;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,13 +43,14 @@ public final class ResponseEncoder {
     }
 
     /**
-     * Whether a response to this status carries a body and {@code Content-Length} (RFC 9110 §8.6, §15).
+     * Whether a response to this status carries a body and {@code Content-Length}: {@link Statuses#permitsBody}, named
+     * here for the connection's write path.
      *
      * @param status the status code
      * @return false for 1xx, 204 and 304
      */
     public static boolean hasBody(int status) {
-        return status >= 200 && status != 204 && status != 304;
+        return Statuses.permitsBody(status);
     }
 
     /**

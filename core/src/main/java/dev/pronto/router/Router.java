@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Finds the route of a request path, built once and immutable. Static patterns live in an open-addressing table keyed
@@ -18,12 +19,15 @@ import java.util.Map;
  * @param <R> what a pattern routes to
  */
 public final class Router<R> {
-    /** {@link #match} result: no route has this path. */
-    public static final int NOT_FOUND = 0;
-    /** {@link #match} result: a route was found. */
-    public static final int FOUND = 1;
-    /** {@link #match} result: the path holds an invalid percent-escape. */
-    public static final int BAD_ESCAPE = 2;
+    /** What {@link #match} found: a closed set, compared by identity. */
+    public enum Result {
+        /** A route was found. */
+        FOUND,
+        /** No route has this path. */
+        NOT_FOUND,
+        /** The path holds an invalid percent-escape. */
+        BAD_ESCAPE
+    }
 
     private final byte[][] keys;
     private final int[] hashes;
@@ -65,28 +69,22 @@ public final class Router<R> {
      * @throws IllegalArgumentException if two patterns conflict
      */
     public static <R> Router<R> of(Map<RoutePattern, R> routes) {
-        Map<String, RoutePattern> shapes = new HashMap<>();
-        for (RoutePattern p : routes.keySet()) {
-            RoutePattern other = shapes.putIfAbsent(p.shape(), p);
-            if (other != null) {
-                throw new IllegalArgumentException("Routes " + other.pattern() + " and " + p.pattern()
-                        + " match the same paths");
-            }
-        }
-        return new Router<>(new LinkedHashMap<>(routes));
+        Builder<R> b = new Builder<>();
+        routes.forEach(b::add);
+        return b.build();
     }
 
     /**
-     * Finds the route of the path {@code buf[from, to)} (raw, as sent). On {@link #FOUND}, {@code match} holds the
-     * route and the placeholders' decoded values.
+     * Finds the route of the path {@code buf[from, to)} (raw, as sent). On {@link Result#FOUND}, {@code match} holds
+     * the route and the placeholders' decoded values.
      *
      * @param buf   the bytes of the request
      * @param from  the path's first byte
      * @param to    the index after the path's last byte
      * @param match receives the result; reset by this call
-     * @return {@link #FOUND}, {@link #NOT_FOUND} or {@link #BAD_ESCAPE}
+     * @return what was found
      */
-    public int match(ByteBuffer buf, int from, int to, Match<R> match) {
+    public Result match(ByteBuffer buf, int from, int to, Match<R> match) {
         match.reset();
         int h = 0;
         boolean escaped = false;
@@ -102,22 +100,23 @@ public final class Router<R> {
             Object value = lookupStatic(buf, from, to, h);
             if (value != null) {
                 match.set(value);
-                return FOUND;
+                return Result.FOUND;
             }
-            return root.children == null && root.param == null ? NOT_FOUND : matchTrie(buf, from, to, null, match);
+            return root.children == null && root.param == null ? Result.NOT_FOUND
+                    : matchTrie(buf, from, to, null, match);
         }
         byte[] raw = new byte[to - from];
         buf.get(from, raw);
         byte[] decoded = raw.clone();
         int n = PercentDecoder.decode(decoded, 0, decoded.length, false);
         if (n < 0) {
-            return BAD_ESCAPE;
+            return Result.BAD_ESCAPE;
         }
         if (!encodesSlash(raw)) {
             Object value = lookupStatic(ByteBuffer.wrap(decoded), 0, n, hash(decoded, n));
             if (value != null) {
                 match.set(value);
-                return FOUND;
+                return Result.FOUND;
             }
         }
         return matchTrie(buf, from, to, raw, match); // raw is not needed any more: decoded in place there
@@ -152,9 +151,9 @@ public final class Router<R> {
      * @param raw null when the path holds no escape; else a copy of it, in which each segment is percent-decoded in
      *            place on its own (so that an encoded '/' stays inside its segment)
      */
-    private int matchTrie(ByteBuffer buf, int from, int to, byte[] raw, Match<R> match) {
+    private Result matchTrie(ByteBuffer buf, int from, int to, byte[] raw, Match<R> match) {
         if (from == to || buf.get(from) != '/') {
-            return NOT_FOUND; // "*" and other non-path targets never match a placeholder route
+            return Result.NOT_FOUND; // "*" and other non-path targets never match a placeholder route
         }
         // Each segment's bounds: in the buffer itself, or in raw, where its decoded bytes start where it started.
         ByteBuffer path = raw == null ? buf : ByteBuffer.wrap(raw);
@@ -166,7 +165,7 @@ public final class Router<R> {
             if (i == to || buf.get(i) == '/') {
                 int end = raw == null ? i : PercentDecoder.decode(raw, start - offset, i - offset, false);
                 if (end < 0) {
-                    return BAD_ESCAPE;
+                    return Result.BAD_ESCAPE;
                 }
                 bounds[2 * segments] = start - offset;
                 bounds[2 * segments + 1] = end;
@@ -177,7 +176,7 @@ public final class Router<R> {
         String[] params = match.paramScratch(segments);
         Node found = root.find(path, bounds, segments, 0, params, 0);
         if (found == null) {
-            return NOT_FOUND;
+            return Result.NOT_FOUND;
         }
         int count = 0;
         while (count < segments && params[count] != null) {
@@ -186,7 +185,7 @@ public final class Router<R> {
         match.set(found.value);
         match.params = count == 0 ? null : Arrays.copyOf(params, count);
         Arrays.fill(params, 0, count, null); // the scratch keeps no request's values
-        return FOUND;
+        return Result.FOUND;
     }
 
     private static int hash(byte[] key) {
@@ -295,6 +294,61 @@ public final class Router<R> {
                 params[paramCount] = null;
             }
             return null;
+        }
+    }
+
+    /**
+     * The routes of an application while it is configured: one value per pattern, each pattern refused when it matches
+     * the same paths as another (the same {@link RoutePattern#shape()}), so that the order of registration never
+     * decides which route a request reaches. {@link #build} may be called more than once.
+     *
+     * @param <R> what a pattern routes to
+     */
+    public static final class Builder<R> {
+        private final Map<String, RoutePattern> byShape = new HashMap<>();
+        private final Map<RoutePattern, R> routes = new LinkedHashMap<>();
+
+        /** Creates an empty builder. */
+        public Builder() {
+        }
+
+        /**
+         * Returns the value of this pattern, made by {@code create} the first time the pattern is seen.
+         *
+         * @param pattern the pattern
+         * @param create  makes the value of a new pattern
+         * @return the value this pattern routes to
+         * @throws IllegalArgumentException if another pattern matches the same paths
+         */
+        public R computeIfAbsent(RoutePattern pattern, Function<RoutePattern, R> create) {
+            RoutePattern known = byShape.get(pattern.shape());
+            if (known != null && known.pattern().equals(pattern.pattern())) {
+                return routes.get(known);
+            }
+            R value = create.apply(pattern);
+            add(pattern, value);
+            return value;
+        }
+
+        /**
+         * Adds a pattern that must be new.
+         *
+         * @param pattern the pattern
+         * @param value   what it routes to
+         * @throws IllegalArgumentException if this pattern, or another that matches the same paths, was added before
+         */
+        public void add(RoutePattern pattern, R value) {
+            RoutePattern other = byShape.putIfAbsent(pattern.shape(), pattern);
+            if (other != null) {
+                throw new IllegalArgumentException("Routes " + other.pattern() + " and " + pattern.pattern()
+                        + " match the same paths: use one pattern with the same placeholder names");
+            }
+            routes.put(pattern, value);
+        }
+
+        /** @return a router of the routes added so far */
+        public Router<R> build() {
+            return new Router<>(routes);
         }
     }
 

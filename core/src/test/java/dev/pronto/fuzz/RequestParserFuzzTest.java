@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.pronto.http.Methods;
 import dev.pronto.parser.HeadLimits;
 import dev.pronto.parser.HeaderNames;
-import dev.pronto.parser.Methods;
 import dev.pronto.parser.ParseError;
 import dev.pronto.parser.RequestHead;
 import dev.pronto.parser.RequestParser;

@@ -2,6 +2,8 @@ package dev.pronto.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pronto.http.Methods;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,6 +2,8 @@ package dev.pronto.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pronto.http.Methods;
+
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class TokenRecognitionTest {
     private static int method(String m) {
         // The SP that ends a method on the wire follows it here too; garbage after it must not matter.
         ByteBuffer buf = ByteBuffer.wrap(TestBuffers.bytes("\0" + m + " /xyz"));
-        return Methods.identify(buf, 1, m.length());
+        return MethodTokens.identify(buf, 1, m.length());
     }
 
     private static int header(String name) {

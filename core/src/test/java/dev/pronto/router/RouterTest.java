@@ -25,11 +25,11 @@ class RouterTest {
         ByteBuffer buf = ByteBuffer.allocateDirect(bytes.length);
         buf.put(bytes);
         Router.Match<String> m = new Router.Match<>();
-        int result = router.match(buf, 4, 4 + path.getBytes(StandardCharsets.UTF_8).length, m);
+        Router.Result result = router.match(buf, 4, 4 + path.getBytes(StandardCharsets.UTF_8).length, m);
         return switch (result) {
-            case Router.FOUND -> m.value() + (m.params().length == 0 ? "" : " " + String.join(",", m.params()));
-            case Router.NOT_FOUND -> "404";
-            default -> "400";
+            case FOUND -> m.value() + (m.params().length == 0 ? "" : " " + String.join(",", m.params()));
+            case NOT_FOUND -> "404";
+            case BAD_ESCAPE -> "400";
         };
     }
 
@@ -103,6 +103,22 @@ class RouterTest {
         routes.put(RoutePattern.parse("/u/{name}"), "b");
         assertThatThrownBy(() -> Router.of(routes)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("/u/{id}").hasMessageContaining("/u/{name}");
+    }
+
+    @Test
+    void theBuilderKeepsOneValuePerPatternAndRefusesAnotherPatternOfTheSameShape() {
+        Router.Builder<String> b = new Router.Builder<>();
+        assertThat(b.computeIfAbsent(RoutePattern.parse("/u/{id}"), p -> "first " + p.pattern()))
+                .isEqualTo("first /u/{id}");
+        assertThat(b.computeIfAbsent(RoutePattern.parse("/u/{id}"), p -> "second")).isEqualTo("first /u/{id}");
+        assertThatThrownBy(() -> b.computeIfAbsent(RoutePattern.parse("/u/{name}"), p -> "third"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Routes /u/{id} and /u/{name} match the same"
+                        + " paths: use one pattern with the same placeholder names");
+        assertThatThrownBy(() -> b.add(RoutePattern.parse("/u/{id}"), "again"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("match the same paths");
+        b.add(RoutePattern.parse("/u/{id}/posts"), "posts");
+        assertThat(match(b.build(), "/u/7")).isEqualTo("first /u/{id} 7");
+        assertThat(match(b.build(), "/u/7/posts")).isEqualTo("posts 7");
     }
 
     @Test

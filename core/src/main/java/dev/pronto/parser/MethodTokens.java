@@ -2,32 +2,22 @@ package dev.pronto.parser;
 
 import java.nio.ByteBuffer;
 
-/**
- * Request methods as int constants, recognised while the request line is scanned (RFC 9110 §9). Method names are
- * case-sensitive (RFC 9110 §9.1), so the compares are exact; any other valid token is {@link #OTHER}.
- */
-public final class Methods {
-    /** Any valid method token that is not one of the constants below (extension methods are legal). */
-    public static final int OTHER = 0;
-    /** GET. */
-    public static final int GET = 1;
-    /** HEAD. */
-    public static final int HEAD = 2;
-    /** POST. */
-    public static final int POST = 3;
-    /** PUT. */
-    public static final int PUT = 4;
-    /** DELETE. */
-    public static final int DELETE = 5;
-    /** CONNECT. */
-    public static final int CONNECT = 6;
-    /** OPTIONS. */
-    public static final int OPTIONS = 7;
-    /** TRACE. */
-    public static final int TRACE = 8;
-    /** PATCH (RFC 5789). */
-    public static final int PATCH = 9;
+import static dev.pronto.http.Methods.CONNECT;
+import static dev.pronto.http.Methods.DELETE;
+import static dev.pronto.http.Methods.GET;
+import static dev.pronto.http.Methods.HEAD;
+import static dev.pronto.http.Methods.OPTIONS;
+import static dev.pronto.http.Methods.OTHER;
+import static dev.pronto.http.Methods.PATCH;
+import static dev.pronto.http.Methods.POST;
+import static dev.pronto.http.Methods.PUT;
+import static dev.pronto.http.Methods.TRACE;
 
+/**
+ * Recognises the standard methods while the request line is scanned, as the ids of {@link dev.pronto.http.Methods}.
+ * Method names are case-sensitive (RFC 9110 §9.1), so the compares are exact; any other valid token is {@code OTHER}.
+ */
+final class MethodTokens {
     // Three-letter methods are read together with the SP that must follow them.
     private static final int GET_SP = Bytes.pack4("GET ");
     private static final int PUT_SP = Bytes.pack4("PUT ");
@@ -44,28 +34,7 @@ public final class Methods {
     private static final long CONNECT_SP = Bytes.pack8("CONNECT ");
     private static final long OPTIONS_SP = Bytes.pack8("OPTIONS ");
 
-    private Methods() {
-    }
-
-    /**
-     * Names a method constant, for messages and tests.
-     *
-     * @param method a constant of this class
-     * @return its name, or {@code "OTHER"}
-     */
-    public static String name(int method) {
-        return switch (method) {
-            case GET -> "GET";
-            case HEAD -> "HEAD";
-            case POST -> "POST";
-            case PUT -> "PUT";
-            case DELETE -> "DELETE";
-            case CONNECT -> "CONNECT";
-            case OPTIONS -> "OPTIONS";
-            case TRACE -> "TRACE";
-            case PATCH -> "PATCH";
-            default -> "OTHER";
-        };
+    private MethodTokens() {
     }
 
     /**

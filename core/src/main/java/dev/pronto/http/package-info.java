@@ -1,0 +1,7 @@
+/**
+ * Facts of the HTTP grammar that several layers must agree on: which bytes make a token, which methods are standard
+ * and their ids, which statuses carry a body. Nothing else lives here: no state, no I/O, nothing of ours imported,
+ * so every package may import it, the parser and the public API included (the one leaf {@code ArchitectureTest}
+ * lets them share). Each fact is stated here once and read by the parser, the codecs, the router and the API.
+ */
+package dev.pronto.http;
