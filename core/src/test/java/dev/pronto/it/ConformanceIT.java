@@ -3,7 +3,7 @@ package dev.pronto.it;
 import dev.pronto.Request;
 import dev.pronto.Response;
 import dev.pronto.Server;
-import dev.pronto.connection.HttpRequest;
+import dev.pronto.http1.HttpRequest;
 import dev.pronto.parser.ConformanceCorpus;
 import dev.pronto.parser.ConformanceCorpus.Case;
 import dev.pronto.parser.ConformanceCorpus.Field;

@@ -1,4 +1,4 @@
-package dev.pronto.connection;
+package dev.pronto.http1;
 
 /**
  * An intrusive, doubly linked list of connections sharing one timeout. Connections are appended with a deadline of
