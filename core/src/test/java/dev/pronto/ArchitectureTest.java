@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the arrows pointing one way: parser → nothing; router → codecs; transport → no HTTP; response and codecs → the
- * public API only.
+ * Keeps the arrows pointing one way: parser → nothing; router → codecs; transport → no HTTP; loop → the transport at
+ * most; response and codecs → the public API only; http1 → where they meet.
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/dev/pronto");
@@ -51,9 +51,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void loopServicesImportNothingOfOursButTheTransport() {
+        assertThat(importsOf("loop")).isNotEmpty().allSatisfy(i -> assertThat(
+                i.replaceAll(": dev\\.pronto\\.(loop|transport)(\\..*)?$", "")).doesNotContain(": dev.pronto"));
+    }
+
+    @Test
+    void http1ImportsOnlyWhatItJoins() {
+        // The API (dev.pronto itself), the parser, the encoder, the loop services and the transport; of the app side
+        // the codecs and the router its request view decodes with (and the app package being split off the API).
+        assertThat(importsOf("http1")).isNotEmpty().allSatisfy(i -> assertThat(i.replaceAll(
+                ": dev\\.pronto(\\.(http1|parser|response|loop|transport|codec|router|app)(\\..*)?|\\.[A-Z]\\w*)?$", ""))
+                .doesNotContain(": dev.pronto"));
+    }
+
+    @Test
     void responseEncoderKnowsOnlyThePublicApi() {
         assertThat(importsOf("response")).allSatisfy(i -> assertThat(i).doesNotContainPattern(
-                ": dev\\.pronto\\.(parser|connection|transport)"));
+                ": dev\\.pronto\\.(parser|http1|loop|transport)"));
     }
 
     @Test
@@ -65,6 +80,6 @@ class ArchitectureTest {
     @Test
     void codecsKnowOnlyThePublicApi() {
         assertThat(importsOf("codec")).allSatisfy(i -> assertThat(i).doesNotContainPattern(
-                ": dev\\.pronto\\.(parser|connection|transport|router|response)"));
+                ": dev\\.pronto\\.(parser|http1|loop|transport|router|response)"));
     }
 }
