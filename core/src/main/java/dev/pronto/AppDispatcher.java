@@ -1,7 +1,7 @@
 package dev.pronto;
 
-import dev.pronto.connection.Dispatcher;
-import dev.pronto.connection.HttpRequest;
+import dev.pronto.http1.Dispatcher;
+import dev.pronto.http1.HttpRequest;
 import dev.pronto.parser.RequestHead;
 import dev.pronto.router.Router;
 

@@ -1,7 +1,7 @@
 package dev.pronto;
 
-import dev.pronto.connection.Dispatcher;
-import dev.pronto.connection.HttpEngine;
+import dev.pronto.http1.Dispatcher;
+import dev.pronto.http1.HttpEngine;
 import dev.pronto.transport.PortSharing;
 import dev.pronto.transport.Transport;
 import dev.pronto.transport.TransportProvider;

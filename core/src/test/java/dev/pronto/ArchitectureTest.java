@@ -15,10 +15,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the arrows pointing one way: parser → nothing; router → codecs; transport → no HTTP; response and codecs → the
- * public API only. The one exception is {@code dev.pronto.http}, the leaf of HTTP grammar facts (the tchar table, the
- * standard methods and their ids, which statuses carry a body) that any package but the transport may import, so that
- * each fact is stated once; it imports nothing of ours and holds nothing but constants and pure static functions.
+ * Keeps the arrows pointing one way: parser → nothing; router → codecs; transport → no HTTP; loop → the transport at
+ * most; response and codecs → the public API only; http1 → where they meet. The one exception is
+ * {@code dev.pronto.http}, the leaf of HTTP grammar facts (the tchar table, the standard methods and their ids, which
+ * statuses carry a body) that any package but the transport may import, so that each fact is stated once; it imports
+ * nothing of ours and holds nothing but constants and pure static functions.
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/dev/pronto");
@@ -54,9 +55,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void loopServicesImportNothingOfOursButTheTransport() {
+        assertThat(importsOf("loop")).isNotEmpty().allSatisfy(i -> assertThat(
+                i.replaceAll(": dev\\.pronto\\.(loop|transport)(\\..*)?$", "")).doesNotContain(": dev.pronto"));
+    }
+
+    @Test
+    void http1ImportsOnlyWhatItJoins() {
+        // The API (dev.pronto itself), the grammar facts, the parser, the encoder, the loop services and the
+        // transport; of the app side the codecs and the router its request view decodes with (and the app package).
+        assertThat(importsOf("http1")).isNotEmpty().allSatisfy(i -> assertThat(i.replaceAll(
+                ": dev\\.pronto(\\.(http1|http|parser|response|loop|transport|codec|router|app)(\\..*)?|\\.[A-Z]\\w*)?$", ""))
+                .doesNotContain(": dev.pronto"));
+    }
+
+    @Test
     void responseEncoderKnowsOnlyThePublicApi() {
         assertThat(importsOf("response")).allSatisfy(i -> assertThat(i).doesNotContainPattern(
-                ": dev\\.pronto\\.(parser|connection|transport)"));
+                ": dev\\.pronto\\.(parser|http1|loop|transport)"));
     }
 
     @Test
@@ -69,7 +85,7 @@ class ArchitectureTest {
     @Test
     void codecsKnowOnlyThePublicApi() {
         assertThat(importsOf("codec")).allSatisfy(i -> assertThat(i).doesNotContainPattern(
-                ": dev\\.pronto\\.(parser|connection|transport|router|response)"));
+                ": dev\\.pronto\\.(parser|http1|loop|transport|router|response)"));
     }
 
     @Test

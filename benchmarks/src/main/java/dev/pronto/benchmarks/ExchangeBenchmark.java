@@ -3,8 +3,8 @@ package dev.pronto.benchmarks;
 import dev.pronto.App;
 import dev.pronto.Response;
 import dev.pronto.ServerConfig;
-import dev.pronto.connection.Dispatcher;
-import dev.pronto.connection.MemoryExchange;
+import dev.pronto.http1.Dispatcher;
+import dev.pronto.http1.MemoryExchange;
 
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;

@@ -50,6 +50,20 @@ public interface Channel {
     /** @return whether {@link #close} has not been called and the transport has not closed it */
     boolean isOpen();
 
+    /**
+     * Hands the channel to another protocol's handler (an upgrade: WebSocket, h2c): every later event of the
+     * channel, its close by the transport included, goes to {@code next}, and none to the handler that calls this.
+     * Interest, unread input and the socket stay as they are; input the old handler read but did not consume is its
+     * to pass on. Called on the loop's thread, typically from the old handler's own event. A transport that cannot
+     * hand a channel over refuses.
+     *
+     * @param next the handler of the channel's events from now on
+     * @throws UnsupportedOperationException if this channel cannot change handlers
+     */
+    default void handOver(ChannelHandler next) {
+        throw new UnsupportedOperationException("this channel cannot be handed to another handler");
+    }
+
     /** @return the peer's address */
     InetSocketAddress remoteAddress();
 

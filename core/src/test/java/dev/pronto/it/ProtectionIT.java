@@ -103,7 +103,7 @@ class ProtectionIT {
     void aFirstRequestShorterThanTheThresholdIsNotReportedAsAStall() throws Exception {
         List<LogRecord> records = new CopyOnWriteArrayList<>();
         Handler capture = capture(records);
-        Logger logger = Logger.getLogger("dev.pronto.connection.HttpEngine");
+        Logger logger = Logger.getLogger("dev.pronto.http1.HttpEngine");
         logger.addHandler(capture);
         // The watchdog samples every 250 ms for a 1 s threshold: a 600 ms handler spans samples, but not the threshold.
         App app = new App().get("/first", r -> {
@@ -138,7 +138,7 @@ class ProtectionIT {
 
     @Test
     void aPlainHandlerBlockingItsLoopIsLoggedWithItsRoute() throws Exception {
-        Logger logger = Logger.getLogger("dev.pronto.connection.HttpEngine");
+        Logger logger = Logger.getLogger("dev.pronto.http1.HttpEngine");
         List<LogRecord> records = new CopyOnWriteArrayList<>();
         Handler capture = capture(records);
         logger.addHandler(capture);

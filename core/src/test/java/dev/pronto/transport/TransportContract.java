@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every transport must do, whatever it runs on: accept on every loop, read, write (gathering), half-close,
- * close, run tasks from other threads on the loop, call tick, and refuse connections once it stops accepting.
+ * close, hand a live channel to another handler, run tasks from other threads on the loop, call tick, and refuse
+ * connections once it stops accepting.
  * A native transport extends this class too.
  */
 @Timeout(30)
@@ -60,6 +61,11 @@ public abstract class TransportContract {
                 if (s.contains("BOOM")) {
                     throw new IllegalStateException("a handler bug, on purpose");
                 }
+                if (s.contains("SWITCH")) {
+                    ch.write(ByteBuffer.wrap("switched".getBytes(StandardCharsets.US_ASCII)));
+                    ch.handOver(new Successor(ch));
+                    return;
+                }
                 if (s.contains("BYE")) {
                     ch.write(ByteBuffer.wrap("bye".getBytes(StandardCharsets.US_ASCII)));
                     ch.shutdownOutput();
@@ -82,7 +88,43 @@ public abstract class TransportContract {
         }
     }
 
+    /** What an upgrade hands the channel to: answers each read reversed, and counts its own close. */
+    private final class Successor implements ChannelHandler {
+        final Channel ch;
+        final ByteBuffer in = ByteBuffer.allocateDirect(4096);
+
+        Successor(Channel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public void onReadable() {
+            in.clear();
+            try {
+                if (ch.read(in) < 0) {
+                    ch.close();
+                    return;
+                }
+                in.flip();
+                String s = new StringBuilder(StandardCharsets.US_ASCII.decode(in)).reverse().toString();
+                ch.write(ByteBuffer.wrap(("|" + s).getBytes(StandardCharsets.US_ASCII)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void onWritable() {
+        }
+
+        @Override
+        public void onClosed() {
+            closedSuccessors.countDown();
+        }
+    }
+
     private final CountDownLatch closedHandlers = new CountDownLatch(1);
+    private final CountDownLatch closedSuccessors = new CountDownLatch(1);
     private final Set<Integer> acceptingLoops = ConcurrentHashMap.newKeySet();
     private final CountDownLatch ticked = new CountDownLatch(2);
 
@@ -143,6 +185,22 @@ public abstract class TransportContract {
             assertThat(bad.getInputStream().read()).isEqualTo(-1);
             assertThat(closedHandlers.await(5, TimeUnit.SECONDS)).as("onClosed after the failure").isTrue();
             assertThat(exchange(good, "still", 6)).isEqualTo("<STILL");
+        }
+    }
+
+    @Test
+    void bytesAfterAHandOverReachTheNewHandlerAndSoDoesItsClose() throws Exception {
+        Binding b = start(1);
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), b.localAddress().getPort())) {
+            s.setSoTimeout(5000);
+            assertThat(exchange(s, "before", 7)).isEqualTo("<BEFORE");
+            assertThat(exchange(s, "SWITCH", 8)).isEqualTo("switched");
+            assertThat(exchange(s, "after", 6)).as("read by the new handler").isEqualTo("|retfa");
+            assertThat(exchange(s, "again", 6)).isEqualTo("|niaga");
+            b.close();
+            binding = null;
+            assertThat(closedSuccessors.await(5, TimeUnit.SECONDS)).as("onClosed reaches the new handler").isTrue();
+            assertThat(closedHandlers.getCount()).as("the old handler is told nothing more").isEqualTo(1);
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Objects;
 
 /** A socket channel registered with one loop's selector. */
 final class NioChannel implements Channel {
@@ -17,7 +18,7 @@ final class NioChannel implements Channel {
     private final NioLoop loop;
     private int interest = SelectionKey.OP_READ;
     private InetSocketAddress remote;
-    ChannelHandler handler;
+    ChannelHandler handler; // the loop reads it at every event, so a hand-over takes effect at the next one
 
     NioChannel(SocketChannel socket, SelectionKey key, NioLoop loop) {
         this.socket = socket;
@@ -75,6 +76,11 @@ final class NioChannel implements Channel {
         } catch (IOException ignored) {
             // closing anyway
         }
+    }
+
+    @Override
+    public void handOver(ChannelHandler next) {
+        handler = Objects.requireNonNull(next, "next");
     }
 
     @Override

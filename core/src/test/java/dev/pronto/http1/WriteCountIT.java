@@ -1,4 +1,4 @@
-package dev.pronto.connection;
+package dev.pronto.http1;
 
 import dev.pronto.Response;
 import dev.pronto.ServerConfig;

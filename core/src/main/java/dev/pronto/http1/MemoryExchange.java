@@ -1,4 +1,4 @@
-package dev.pronto.connection;
+package dev.pronto.http1;
 
 import dev.pronto.ServerConfig;
 import dev.pronto.transport.Channel;
@@ -20,7 +20,7 @@ public final class MemoryExchange {
     private final MemoryLoop loop = new MemoryLoop();
     private final MemoryChannel channel = new MemoryChannel(loop);
     private final ChannelHandler connection;
-    private final LoopContext ctx;
+    private final Http1Loop ctx;
 
     /**
      * Opens one in-memory connection.
@@ -29,7 +29,7 @@ public final class MemoryExchange {
      * @param dispatcher routes and handles requests
      */
     public MemoryExchange(ServerConfig config, Dispatcher dispatcher) {
-        ctx = new LoopContext(config, dispatcher, loop, new AtomicInteger());
+        ctx = new Http1Loop(config, dispatcher, loop, new AtomicInteger());
         connection = ctx.accepted(channel);
     }
 

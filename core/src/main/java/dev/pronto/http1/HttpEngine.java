@@ -1,4 +1,4 @@
-package dev.pronto.connection;
+package dev.pronto.http1;
 
 import dev.pronto.ServerConfig;
 import dev.pronto.transport.Binding;
@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-/** A running HTTP/1.1 server: a transport binding plus one {@link LoopContext} per event loop. */
+/** A running HTTP/1.1 server: a transport binding plus one {@link Http1Loop} per event loop. */
 public final class HttpEngine {
     private final ServerConfig config;
     private final Binding binding;
-    private final AtomicReferenceArray<LoopContext> contexts;
+    private final AtomicReferenceArray<Http1Loop> contexts;
     private final CountDownLatch ready;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
@@ -31,7 +31,7 @@ public final class HttpEngine {
         this.ready = new CountDownLatch(config.eventLoops());
         this.binding = transport.bind(new InetSocketAddress(config.host(), config.port()), config.eventLoops(),
                 sharing, loop -> {
-                    LoopContext ctx = new LoopContext(config, dispatcher, loop, open);
+                    Http1Loop ctx = new Http1Loop(config, dispatcher, loop, open);
                     contexts.set(loop.index(), ctx);
                     ready.countDown();
                     return ctx;
@@ -60,7 +60,7 @@ public final class HttpEngine {
             while (!terminated.await(period, TimeUnit.NANOSECONDS)) {
                 long now = System.nanoTime();
                 for (int i = 0; i < n; i++) {
-                    LoopContext ctx = contexts.get(i);
+                    Http1Loop ctx = contexts.get(i);
                     long sequence = ctx.dispatchSequence();
                     HttpRequest running = ctx.dispatchingNow();
                     HttpConnection writing = running == null ? ctx.writingNow() : null;
@@ -82,8 +82,8 @@ public final class HttpEngine {
         }
     }
 
-    private static void warnStall(LoopContext ctx, HttpRequest running, long nanos) {
-        Thread loop = ctx.thread;
+    private static void warnStall(Http1Loop ctx, HttpRequest running, long nanos) {
+        Thread loop = ctx.thread();
         StringBuilder b = new StringBuilder("Event loop ").append(loop == null ? "?" : loop.getName())
                 .append(" has been running one handler for over ").append(TimeUnit.NANOSECONDS.toMillis(nanos))
                 .append(" ms (route ").append(running.routeForDiagnostics())
@@ -92,8 +92,8 @@ public final class HttpEngine {
         log(loop, b);
     }
 
-    private static void warnWriteStall(LoopContext ctx, HttpConnection writing, long nanos) {
-        Thread loop = ctx.thread;
+    private static void warnWriteStall(Http1Loop ctx, HttpConnection writing, long nanos) {
+        Thread loop = ctx.thread();
         StringBuilder b = new StringBuilder("Event loop ").append(loop == null ? "?" : loop.getName())
                 .append(" has been writing to one connection for over ").append(TimeUnit.NANOSECONDS.toMillis(nanos))
                 .append(" ms (peer ").append(peer(writing)).append(", route of its latest request ")
@@ -192,12 +192,12 @@ public final class HttpEngine {
         }
         try {
             binding.stopAccepting();
-            onEveryLoop(LoopContext::beginShutdown);
+            onEveryLoop(Http1Loop::beginShutdown);
             long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
             while (connectionCount() > 0 && System.nanoTime() - deadline < 0) {
                 Thread.sleep(5); // polling the loops' counters; shutdown happens once, latency here is harmless
             }
-            onEveryLoop(LoopContext::forceShutdown);
+            onEveryLoop(Http1Loop::forceShutdown);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -215,10 +215,10 @@ public final class HttpEngine {
         }
     }
 
-    private void onEveryLoop(java.util.function.Consumer<LoopContext> step) {
+    private void onEveryLoop(java.util.function.Consumer<Http1Loop> step) {
         CountDownLatch done = new CountDownLatch(contexts.length());
         for (int i = 0; i < contexts.length(); i++) {
-            LoopContext ctx = contexts.get(i);
+            Http1Loop ctx = contexts.get(i);
             EventLoop loop = ctx.loop;
             loop.execute(() -> {
                 try {

@@ -1,4 +1,4 @@
-package dev.pronto.connection;
+package dev.pronto.http1;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;

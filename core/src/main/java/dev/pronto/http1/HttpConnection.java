@@ -1,9 +1,11 @@
-package dev.pronto.connection;
+package dev.pronto.http1;
 
 import dev.pronto.Request.CompletionCallback;
 import dev.pronto.Response;
 import dev.pronto.Status;
 import dev.pronto.http.Methods;
+import dev.pronto.loop.ConnectionList;
+import dev.pronto.loop.Expiring;
 import dev.pronto.parser.ChunkedDecoder;
 import dev.pronto.parser.ParseError;
 import dev.pronto.parser.RequestHead;
@@ -29,12 +31,12 @@ import java.util.concurrent.Future;
  * write batch → one write. Responses leave in request order; one not ready yet holds back the later ones, which are
  * still handled. Used only on its loop's thread.
  */
-final class HttpConnection implements ChannelHandler {
+final class HttpConnection implements ChannelHandler, Expiring {
     private static final System.Logger LOG = System.getLogger("dev.pronto.connection");
 
     private enum State { HEAD, BODY, CHUNKED, LINGER, CLOSED }
 
-    private final LoopContext ctx;
+    private final Http1Loop ctx;
     private final Channel channel;
     private final RequestHead head;
     private final HttpRequest request;
@@ -59,16 +61,12 @@ final class HttpConnection implements ChannelHandler {
     private boolean readPaused;        // backpressure: too many responses queued or too many bytes unsent
     private boolean inputEnded;        // the client half-closed
 
-    // Reaper links (see ConnectionList).
-    ConnectionList list;
-    HttpConnection prev;
-    HttpConnection next;
-    long deadline;
+    final ConnectionList.Entry reaper = new ConnectionList.Entry(this); // this connection on the loop's timeouts
     private long bodyStartedAt;
     private long bodyBytes;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    HttpConnection(LoopContext ctx, Channel channel) {
+    HttpConnection(Http1Loop ctx, Channel channel) {
         this.ctx = ctx;
         this.channel = channel;
         this.head = new RequestHead(ctx.config.maxHeaderCount());
@@ -172,7 +170,7 @@ final class HttpConnection implements ChannelHandler {
             decoder.reset();
             chunkBody = new BodyBuffer();
             state = State.CHUNKED;
-            bodyStartedAt = ctx.now;
+            bodyStartedAt = ctx.services.now();
             bodyBytes = 0;
             continueIfExpected(pos == end);
             return pos;
@@ -196,7 +194,7 @@ final class HttpConnection implements ChannelHandler {
         bodyFill = end - pos;
         in.get(pos, body, 0, bodyFill);
         state = State.BODY;
-        bodyStartedAt = ctx.now;
+        bodyStartedAt = ctx.services.now();
         bodyBytes = bodyFill;
         continueIfExpected(bodyFill == 0);
         return end;
@@ -227,7 +225,7 @@ final class HttpConnection implements ChannelHandler {
 
     private void keepInput(ByteBuffer in, int pos, int end) {
         if (!(headCarried && pos == 0)) {
-            headStartedAt = ctx.now; // the first bytes of a new head: the header timeout runs from here
+            headStartedAt = ctx.services.now(); // the first bytes of a new head: the header timeout runs from here
         }
         int n = end - pos;
         if (carry == null || carry.length < n) {
@@ -302,7 +300,7 @@ final class HttpConnection implements ChannelHandler {
             return;
         }
         slot.future = f;
-        slot.startedAt = ctx.now;
+        slot.startedAt = ctx.services.now();
         stage.whenComplete((value, error) -> ctx.loop.execute(() -> {
             if (slot.done) {
                 return; // answered already: the handler timed out
@@ -340,7 +338,7 @@ final class HttpConnection implements ChannelHandler {
 
     private static Response internalError(HttpRequest req, Throwable t) {
         LOG.log(Level.ERROR, "Handler failed on " + req, t);
-        return LoopContext.INTERNAL_ERROR;
+        return Http1Loop.INTERNAL_ERROR;
     }
 
     private void pauseIfPipelineFull() {
@@ -403,8 +401,8 @@ final class HttpConnection implements ChannelHandler {
 
     /** Past the connection limit: a polite 503, then close. */
     void refuse() {
-        failWith(null, Status.SERVICE_UNAVAILABLE, LoopContext.TOO_MANY_CONNECTIONS_MESSAGE,
-                LoopContext.TOO_MANY_CONNECTIONS);
+        failWith(null, Status.SERVICE_UNAVAILABLE, Http1Loop.TOO_MANY_CONNECTIONS_MESSAGE,
+                Http1Loop.TOO_MANY_CONNECTIONS);
         afterEvent();
     }
 
@@ -532,7 +530,7 @@ final class HttpConnection implements ChannelHandler {
             ctx.wrote();
         }
         if (n > 0) {
-            ctx.writeList.append(this, ctx.now + ctx.writeTimeoutNanos); // progress: restart the write timeout
+            ctx.writeList.append(reaper, ctx.services.now() + ctx.writeTimeoutNanos); // progress: restart the write timeout
         }
         if (outbound.isEmpty()) {
             channel.writeInterest(false);
@@ -566,19 +564,19 @@ final class HttpConnection implements ChannelHandler {
 
     private void fileForReaper(boolean idle) {
         if (!outbound.isEmpty()) {
-            if (list != ctx.writeList) {
-                ctx.writeList.append(this, ctx.now + ctx.writeTimeoutNanos);
+            if (reaper.list() != ctx.writeList) {
+                ctx.writeList.append(reaper, ctx.services.now() + ctx.writeTimeoutNanos);
             }
         } else if (state == State.BODY || state == State.CHUNKED) {
-            ctx.bodyList.insert(this, bodyDeadline());
+            ctx.bodyList.insert(reaper, bodyDeadline());
         } else if (!idle || readPaused) {
-            ctx.busyList.insert(this, handlerDeadline());
+            ctx.busyList.insert(reaper, handlerDeadline());
         } else if (carryLength > 0) {
-            if (list != ctx.headerList) {
-                ctx.headerList.append(this, headStartedAt + ctx.headerTimeoutNanos);
+            if (reaper.list() != ctx.headerList) {
+                ctx.headerList.append(reaper, headStartedAt + ctx.headerTimeoutNanos);
             }
         } else {
-            ctx.idleList.append(this, ctx.now + ctx.idleTimeoutNanos);
+            ctx.idleList.append(reaper, ctx.services.now() + ctx.idleTimeoutNanos);
         }
     }
 
@@ -624,7 +622,7 @@ final class HttpConnection implements ChannelHandler {
         queue = null;
         channel.shutdownOutput();
         channel.readInterest(true);
-        ctx.lingerList.append(this, ctx.now + LoopContext.LINGER_NANOS);
+        ctx.lingerList.append(reaper, ctx.services.now() + Http1Loop.LINGER_NANOS);
     }
 
     private void discardInput() {
@@ -653,7 +651,7 @@ final class HttpConnection implements ChannelHandler {
      * with it after its first second: by then, {@code minBodyRate} bytes a second.
      */
     private long bodyDeadline() {
-        long idle = ctx.now + ctx.idleTimeoutNanos;
+        long idle = ctx.services.now() + ctx.idleTimeoutNanos;
         long rate = ctx.config.minBodyRate();
         if (rate == 0) {
             return idle;
@@ -672,19 +670,20 @@ final class HttpConnection implements ChannelHandler {
                 }
             }
         }
-        return ctx.now + LoopContext.NEVER_NANOS;
+        return ctx.services.now() + Http1Loop.NEVER_NANOS;
     }
 
     /** The reaper found this connection past its deadline in {@code expired}. */
-    void expire(ConnectionList expired) {
+    @Override
+    public void expire(ConnectionList expired) {
         if (expired == ctx.headerList) {
             // Slowloris: the head did not arrive within the header timeout.
             fail(null, Status.REQUEST_TIMEOUT, "Request head not received within the header timeout");
             afterEvent();
         } else if (expired == ctx.bodyList) {
             LOG.log(Level.DEBUG, "Closing a connection whose request body stalled or fell below the minimum rate");
-            failWith(bodyRequest, Status.REQUEST_TIMEOUT, LoopContext.BODY_TOO_SLOW_MESSAGE,
-                    LoopContext.BODY_TOO_SLOW);
+            failWith(bodyRequest, Status.REQUEST_TIMEOUT, Http1Loop.BODY_TOO_SLOW_MESSAGE,
+                    Http1Loop.BODY_TOO_SLOW);
             afterEvent();
         } else if (expired == ctx.busyList) {
             timeOutHandlers();
@@ -697,12 +696,12 @@ final class HttpConnection implements ChannelHandler {
     /** Answers 503 for every handler running past the handler timeout, and cancels it. */
     private void timeOutHandlers() {
         for (PendingResponse p : queue) {
-            if (!p.done && p.startedAt + ctx.handlerTimeoutNanos - ctx.now <= 0) {
+            if (!p.done && p.startedAt + ctx.handlerTimeoutNanos - ctx.services.now() <= 0) {
                 // One line: the cancellation that follows is the engine's doing, not the handler's failure.
                 LOG.log(Level.WARNING, "Handler of " + p.request.method() + " " + p.request.routeForDiagnostics()
                         + " did not answer within the handlerTimeout of " + ctx.config.handlerTimeout().toMillis()
                         + " ms: answered 503 and cancelled it (" + p.request + ")");
-                answerInstead(p, LoopContext.HANDLER_TIMEOUT_MESSAGE, LoopContext.HANDLER_TIMEOUT);
+                answerInstead(p, Http1Loop.HANDLER_TIMEOUT_MESSAGE, Http1Loop.HANDLER_TIMEOUT);
             }
         }
     }
@@ -737,14 +736,14 @@ final class HttpConnection implements ChannelHandler {
             HttpRequest req = bodyRequest;
             state = State.HEAD;
             bodyRequest = null;
-            respond(dressed(req, Status.SERVICE_UNAVAILABLE, LoopContext.SHUTTING_DOWN_MESSAGE,
-                    LoopContext.SHUTTING_DOWN), req.head().method() == Methods.HEAD, ResponseEncoder.CLOSE,
+            respond(dressed(req, Status.SERVICE_UNAVAILABLE, Http1Loop.SHUTTING_DOWN_MESSAGE,
+                    Http1Loop.SHUTTING_DOWN), req.head().method() == Methods.HEAD, ResponseEncoder.CLOSE,
                     req.takeCallbacks());
         }
         if (queue != null) {
             for (PendingResponse p : queue) {
                 if (!p.done) {
-                    answerInstead(p, LoopContext.SHUTTING_DOWN_MESSAGE, LoopContext.SHUTTING_DOWN);
+                    answerInstead(p, Http1Loop.SHUTTING_DOWN_MESSAGE, Http1Loop.SHUTTING_DOWN);
                 }
             }
         }
@@ -758,8 +757,8 @@ final class HttpConnection implements ChannelHandler {
             return;
         }
         state = State.CLOSED;
-        if (list != null) {
-            list.remove(this);
+        if (reaper.list() != null) {
+            reaper.list().remove(reaper);
         }
         carry = null;
         carryLength = 0;

@@ -3,4 +3,4 @@
  * the buffer, dispatch, encode into the loop's write batch, then one write. Also the per-connection pipeline queue,
  * backpressure, the keep-alive reaper and graceful shutdown.
  */
-package dev.pronto.connection;
+package dev.pronto.http1;

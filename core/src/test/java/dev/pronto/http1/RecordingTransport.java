@@ -1,4 +1,4 @@
-package dev.pronto.connection;
+package dev.pronto.http1;
 
 import dev.pronto.transport.Binding;
 import dev.pronto.transport.Channel;

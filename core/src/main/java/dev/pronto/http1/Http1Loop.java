@@ -1,8 +1,11 @@
-package dev.pronto.connection;
+package dev.pronto.http1;
 
 import dev.pronto.Response;
 import dev.pronto.ServerConfig;
 import dev.pronto.Status;
+import dev.pronto.loop.ConnectionList;
+import dev.pronto.loop.LoopServices;
+import dev.pronto.loop.Reaper;
 import dev.pronto.parser.HeadLimits;
 import dev.pronto.parser.RequestParser;
 import dev.pronto.response.HttpDate;
@@ -12,18 +15,17 @@ import dev.pronto.transport.EventLoop;
 import dev.pronto.transport.LoopHandler;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * What one event loop shares among its connections: the read buffer, the write batch, the parser, the date line,
- * the cached clock, and the reaper's lists. Used only on the loop's thread, except {@link #connectionCount()}.
+ * What HTTP/1 keeps per event loop, shared by the loop's connections: the read buffer, the write batch, the parser,
+ * the date line, the timeouts and the lists they file connections on, the marks the stall watchdog reads; and the
+ * loop's {@link LoopServices} (clock, reaper, counts). Used only on the loop's thread, except where noted.
  */
-final class LoopContext implements LoopHandler {
+final class Http1Loop implements LoopHandler {
     static final Response INTERNAL_ERROR = Response.text(Status.INTERNAL_SERVER_ERROR, "Internal Server Error\n");
     static final String HANDLER_TIMEOUT_MESSAGE = "The handler did not answer in time";
     static final Response HANDLER_TIMEOUT = Response.text(Status.SERVICE_UNAVAILABLE,
@@ -59,18 +61,14 @@ final class LoopContext implements LoopHandler {
     final ConnectionList writeList = new ConnectionList("write");
     final ConnectionList lingerList = new ConnectionList("linger");
     final ConnectionList busyList = new ConnectionList("busy"); // waiting for handlers: the handler timeout
-    private final ConnectionList[] timed = {idleList, headerList, bodyList, writeList, lingerList, busyList};
+    final LoopServices services;
 
-    long now = System.nanoTime();
     boolean shuttingDown;
-    private volatile int connections;
-    private final AtomicInteger open; // connections over all loops, for maxConnections
     @SuppressWarnings("unused") // through DISPATCHING
     private HttpRequest dispatching;
     @SuppressWarnings("unused") // through WRITING
     private HttpConnection writing;
     private long sequence;
-    Thread thread; // the loop's thread, known from its first tick
     private static final VarHandle DISPATCHING;
     private static final VarHandle WRITING;
     private static final VarHandle SEQUENCE;
@@ -78,16 +76,17 @@ final class LoopContext implements LoopHandler {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            DISPATCHING = lookup.findVarHandle(LoopContext.class, "dispatching", HttpRequest.class);
-            WRITING = lookup.findVarHandle(LoopContext.class, "writing", HttpConnection.class);
-            SEQUENCE = lookup.findVarHandle(LoopContext.class, "sequence", long.class);
+            DISPATCHING = lookup.findVarHandle(Http1Loop.class, "dispatching", HttpRequest.class);
+            WRITING = lookup.findVarHandle(Http1Loop.class, "writing", HttpConnection.class);
+            SEQUENCE = lookup.findVarHandle(Http1Loop.class, "sequence", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    LoopContext(ServerConfig config, Dispatcher dispatcher, EventLoop loop, AtomicInteger open) {
-        this.open = open;
+    Http1Loop(ServerConfig config, Dispatcher dispatcher, EventLoop loop, AtomicInteger open) {
+        this.services = new LoopServices(new Reaper(idleList, headerList, bodyList, writeList, lingerList, busyList),
+                open);
         this.config = config;
         this.dispatcher = dispatcher;
         this.loop = loop;
@@ -106,21 +105,19 @@ final class LoopContext implements LoopHandler {
     @Override
     public ChannelHandler accepted(Channel channel) {
         HttpConnection c = new HttpConnection(this, channel);
-        connections++;
-        int openNow = open.incrementAndGet();
+        int openNow = services.opened();
         if (shuttingDown) {
             c.close();
         } else if (openNow > config.maxConnections()) {
             c.refuse();
         } else {
-            idleList.append(c, now + idleTimeoutNanos);
+            idleList.append(c.reaper, services.now() + idleTimeoutNanos);
         }
         return c;
     }
 
     void closed(HttpConnection c) {
-        connections--;
-        open.decrementAndGet();
+        services.closed();
     }
 
     // ---- what the stall watchdog reads from another thread ----
@@ -163,27 +160,18 @@ final class LoopContext implements LoopHandler {
     }
 
     int connectionCount() {
-        return connections;
+        return services.connectionCount();
+    }
+
+    /** @return the loop's thread, or {@code null} before its first tick (read from another thread) */
+    Thread thread() {
+        return services.thread();
     }
 
     @Override
     public long tick(long nanoTime, long epochMillis) {
-        if (thread == null) {
-            thread = Thread.currentThread();
-        }
-        now = nanoTime;
         date.update(epochMillis);
-        long wait = MAX_WAIT_NANOS;
-        for (ConnectionList list : timed) {
-            HttpConnection c;
-            while ((c = list.first()) != null && c.deadline - nanoTime <= 0) {
-                c.expire(list); // moves it to another list or closes it
-            }
-            if (c != null) {
-                wait = Math.min(wait, c.deadline - nanoTime);
-            }
-        }
-        return wait;
+        return services.tick(nanoTime, MAX_WAIT_NANOS);
     }
 
     /** Shutdown step 1, on the loop: idle connections close now, busy ones after their current responses. */
@@ -201,14 +189,8 @@ final class LoopContext implements LoopHandler {
         }
     }
 
-    private List<HttpConnection> all() {
-        List<HttpConnection> all = new ArrayList<>(connections);
-        for (ConnectionList list : new ConnectionList[] {idleList, headerList, bodyList, writeList, lingerList,
-                busyList}) {
-            for (HttpConnection c = list.first(); c != null; c = c.next) {
-                all.add(c);
-            }
-        }
-        return all;
+    private HttpConnection[] all() {
+        // Only HTTP/1 connections are filed on this loop's lists; a connection handed to another protocol leaves them.
+        return services.reaper().connections().toArray(new HttpConnection[0]);
     }
 }
