@@ -1,7 +1,6 @@
 package dev.pronto;
 
-import dev.pronto.router.RoutePattern;
-import dev.pronto.router.Router;
+import dev.pronto.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +31,7 @@ import java.util.Set;
  * <p>Configure an app from one thread before starting it; it cannot be changed once started.
  */
 public final class App {
-    private final Map<String, Route> routes = new LinkedHashMap<>();
-    private final Map<String, String> shapes = new LinkedHashMap<>();
+    private final Engine engine = new Engine(); // holds the routes
     private final Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers =
             new LinkedHashMap<>();
     private final List<Filter.Before> befores = new ArrayList<>();
@@ -144,13 +142,7 @@ public final class App {
     private App add(List<Method> methods, String pattern, Handler handler) {
         checkNotStarted();
         Objects.requireNonNull(handler, "handler");
-        RoutePattern parsed = RoutePattern.parse(pattern);
-        String other = shapes.putIfAbsent(parsed.shape(), pattern);
-        if (other != null && !other.equals(pattern)) {
-            throw new IllegalArgumentException("Routes " + other + " and " + pattern
-                    + " match the same paths: use one pattern with the same placeholder names");
-        }
-        routes.computeIfAbsent(pattern, p -> new Route(parsed)).add(methods, handler);
+        engine.route(methods, pattern, handler);
         return this;
     }
 
@@ -275,12 +267,12 @@ public final class App {
      */
     public Server start(ServerConfig config) {
         checkNotStarted();
-        AppDispatcher dispatcher = dispatcher();
+        Engine built = engine();
         started = true;
         startHooks.forEach(Runnable::run);
         List<Runnable> stops = new ArrayList<>(stopHooks);
         java.util.Collections.reverse(stops);
-        return Server.serve(config, dispatcher, stops);
+        return Server.serve(config, built, stops);
     }
 
     /**
@@ -297,11 +289,10 @@ public final class App {
         server.awaitShutdown();
     }
 
-    /** @return what the engine calls for each request: the routes, filters and error handlers as they are now */
-    AppDispatcher dispatcher() {
-        Map<RoutePattern, Route> byPattern = new LinkedHashMap<>();
-        routes.values().forEach(r -> byPattern.put(r.pattern, r));
-        return new AppDispatcher(Router.of(byPattern), befores, afters, errorHandlers, rejectionHandler, debug);
+    /** @return the engine, answering with the routes, filters and error handlers as they are now */
+    Engine engine() {
+        engine.application(befores, afters, errorHandlers, rejectionHandler, debug);
+        return engine;
     }
 
     private void checkNotStarted() {

@@ -34,8 +34,8 @@ public final class Method {
         this.name = name;
     }
 
-    /** @return the position of a standard method in {@link #STANDARD}, -1 for others */
-    int index() {
+    /** @return the position of a standard method among the standard ones, -1 for others: for tables by method */
+    public int index() {
         for (int i = 0; i < STANDARD.length; i++) {
             if (STANDARD[i] == this) {
                 return i;
@@ -44,8 +44,8 @@ public final class Method {
         return -1;
     }
 
-    /** @return how many standard methods there are */
-    static int standardCount() {
+    /** @return how many standard methods there are: the size of a table indexed by {@link #index()} */
+    public static int standardCount() {
         return STANDARD.length;
     }
 

@@ -3,6 +3,7 @@ package dev.pronto.connection;
 import dev.pronto.Response;
 import dev.pronto.ServerConfig;
 import dev.pronto.Status;
+import dev.pronto.app.Dispatcher;
 import dev.pronto.parser.HeadLimits;
 import dev.pronto.parser.RequestParser;
 import dev.pronto.response.HttpDate;

@@ -1,9 +1,10 @@
-package dev.pronto.it;
+package dev.pronto.connection;
 
 import dev.pronto.Request;
 import dev.pronto.Response;
 import dev.pronto.Server;
-import dev.pronto.connection.HttpRequest;
+import dev.pronto.it.RawClient;
+import dev.pronto.it.RawResponse;
 import dev.pronto.parser.ConformanceCorpus;
 import dev.pronto.parser.ConformanceCorpus.Case;
 import dev.pronto.parser.ConformanceCorpus.Field;
