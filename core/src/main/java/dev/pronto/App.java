@@ -1,7 +1,6 @@
 package dev.pronto;
 
-import dev.pronto.router.RoutePattern;
-import dev.pronto.router.Router;
+import dev.pronto.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ import java.util.Set;
  * <p>Configure an app from one thread before starting it; it cannot be changed once started.
  */
 public final class App {
-    private final Router.Builder<Route> routes = new Router.Builder<>();
+    private final Engine engine = new Engine(); // holds the routes
     private final Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers =
             new LinkedHashMap<>();
     private final List<Filter.Before> befores = new ArrayList<>();
@@ -144,7 +143,7 @@ public final class App {
     private App add(List<Method> methods, String pattern, Handler handler) {
         checkNotStarted();
         Objects.requireNonNull(handler, "handler");
-        routes.computeIfAbsent(RoutePattern.parse(pattern), Route::new).add(methods, handler);
+        engine.route(methods, pattern, handler);
         return this;
     }
 
@@ -269,12 +268,12 @@ public final class App {
      */
     public Server start(ServerConfig config) {
         checkNotStarted();
-        AppDispatcher dispatcher = dispatcher();
+        Engine built = engine();
         started = true;
         startHooks.forEach(Runnable::run);
         List<Runnable> stops = new ArrayList<>(stopHooks);
         java.util.Collections.reverse(stops);
-        return Server.serve(config, dispatcher, stops);
+        return Server.serve(config, built, stops);
     }
 
     /**
@@ -291,9 +290,10 @@ public final class App {
         server.awaitShutdown();
     }
 
-    /** @return what the engine calls for each request: the routes, filters and error handlers as they are now */
-    AppDispatcher dispatcher() {
-        return new AppDispatcher(routes.build(), befores, afters, errorHandlers, rejectionHandler, debug);
+    /** @return the engine, answering with the routes, filters and error handlers as they are now */
+    Engine engine() {
+        engine.application(befores, afters, errorHandlers, rejectionHandler, debug);
+        return engine;
     }
 
     private void checkNotStarted() {

@@ -1,8 +1,7 @@
 package dev.pronto;
 
-import dev.pronto.codec.ContentType;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import dev.pronto.engine.Engine;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -36,8 +35,7 @@ public record FilePart(String field, String filename, String contentType, byte[]
 
     /** @return the content decoded with the charset of {@link #contentType()}, UTF-8 when it names none it knows */
     public String text() {
-        Charset charset = ContentType.parse(contentType).charset().orElse(StandardCharsets.UTF_8);
-        return new String(bytes, charset);
+        return new String(bytes, Engine.charsetOf(contentType));
     }
 
     /** Equal when every component is, the bytes compared by content. */

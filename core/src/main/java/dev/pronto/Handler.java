@@ -30,7 +30,7 @@ public interface Handler {
      * @return a handler that the framework runs on a virtual thread (called directly, it runs on the caller's)
      */
     static Handler blocking(Handler handler) {
-        return new BlockingHandler(handler);
+        return new Blocking(handler);
     }
 
     /**
@@ -40,6 +40,33 @@ public interface Handler {
      * @return a handler that the framework completes without blocking (called directly, it waits for the stage)
      */
     static Handler async(AsyncHandler handler) {
-        return new AsyncAdapter(handler);
+        return new Async(handler);
+    }
+
+    /**
+     * A handler that the framework runs on a virtual thread, as {@link #blocking(Handler)} makes; the framework
+     * recognises it by this type.
+     *
+     * @param handler the handler to run there
+     */
+    record Blocking(Handler handler) implements Handler {
+        /** Called directly (in a test, say), it runs on the caller's thread. */
+        @Override
+        public Response handle(Request request) throws Exception {
+            return handler.handle(request);
+        }
+    }
+
+    /**
+     * An asynchronous handler that the framework completes without blocking, as {@link #async(AsyncHandler)} makes.
+     *
+     * @param handler the asynchronous handler
+     */
+    record Async(AsyncHandler handler) implements Handler {
+        /** Called directly (in a test, say), it waits for the stage; the framework never calls this. */
+        @Override
+        public Response handle(Request request) throws Exception {
+            return handler.handle(request).toCompletableFuture().get();
+        }
     }
 }

@@ -32,12 +32,6 @@ public class HttpException extends RuntimeException {
         this.status = Status.requireFinal(status);
     }
 
-    /** For the engine's own rejections: a stack trace would only show the engine, and cost on every refusal. */
-    HttpException(int status, String message, boolean writableStackTrace) {
-        super(message, null, false, writableStackTrace);
-        this.status = Status.requireFinal(status);
-    }
-
     /**
      * Creates an exception answered with a status and its reason phrase.
      *

@@ -46,17 +46,23 @@ public final class Method {
         this.ordinal = ordinal;
     }
 
-    /** @return the id of a standard method in {@link Methods}, set once at construction; {@code OTHER} for others */
-    int ordinal() {
+    /**
+     * The method's ordinal: a small dense number for a standard method, {@code 0} for an extension method, so that
+     * tables by method are arrays. Set once at construction.
+     *
+     * @return the ordinal, from 1 for the standard methods, 0 for others
+     */
+    public int ordinal() {
         return ordinal;
     }
 
     /**
      * The standard method of an id, for the engine that recognised it on the wire.
      *
+     * @param id an ordinal, as {@link #ordinal()} gives
      * @return the constant, or {@code null} for {@code OTHER}
      */
-    static Method standard(int id) {
+    public static Method standard(int id) {
         return STANDARD[id];
     }
 

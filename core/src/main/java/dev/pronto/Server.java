@@ -1,10 +1,6 @@
 package dev.pronto;
 
-import dev.pronto.http1.Dispatcher;
-import dev.pronto.http1.HttpEngine;
-import dev.pronto.transport.PortSharing;
-import dev.pronto.transport.Transport;
-import dev.pronto.transport.TransportProvider;
+import dev.pronto.engine.Engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,13 +28,13 @@ public final class Server implements AutoCloseable {
      */
     static final String PORT_GROUP = "pronto.port.group";
 
-    private final HttpEngine engine;
+    private final Engine engine;
     private final List<Runnable> stopHooks;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Thread shutdownThread; // set once, before it starts
 
-    private Server(HttpEngine engine, List<Runnable> stopHooks) {
+    private Server(Engine engine, List<Runnable> stopHooks) {
         this.engine = engine;
         this.stopHooks = stopHooks;
     }
@@ -55,7 +51,7 @@ public final class Server implements AutoCloseable {
      *                                  ID; known transports: auto, nio})
      */
     public static Server start(ServerConfig config, Handler handler) {
-        return serve(config, handler::handle, List.of());
+        return serve(config, Engine.of(handler), List.of());
     }
 
     /**
@@ -70,16 +66,15 @@ public final class Server implements AutoCloseable {
      *                                  ID; known transports: auto, nio})
      */
     public static Server startAsync(ServerConfig config, AsyncHandler handler) {
-        return serve(config, request -> handler.handle(request.detach()), List.of());
+        return serve(config, Engine.ofAsync(handler), List.of());
     }
 
-    static Server serve(ServerConfig config, Dispatcher dispatcher, List<Runnable> stopHooks) {
+    static Server serve(ServerConfig config, Engine engine, List<Runnable> stopHooks) {
         // A port in use is never shared, except between the worker processes of one launcher.
-        PortSharing sharing = System.getProperty(PORT_GROUP, "").isEmpty() ? PortSharing.EXCLUSIVE
-                : PortSharing.SIBLINGS;
-        Transport transport = TransportProvider.resolve(config.transport()).create();
+        boolean siblings = !System.getProperty(PORT_GROUP, "").isEmpty();
         try {
-            return new Server(HttpEngine.start(config, dispatcher, transport, sharing), stopHooks);
+            engine.listen(config, siblings);
+            return new Server(engine, stopHooks);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port() + ": "
                     + reason(e), e);
@@ -166,7 +161,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         beginShutdown();
-        if (engine.inLoop() || AppDispatcher.inBlockingHandler() || Thread.currentThread() == shutdownThread) {
+        if (engine.inLoop() || Engine.inBlockingHandler() || Thread.currentThread() == shutdownThread) {
             return;
         }
         awaitShutdown();

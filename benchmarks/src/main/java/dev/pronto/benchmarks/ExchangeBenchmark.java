@@ -3,7 +3,8 @@ package dev.pronto.benchmarks;
 import dev.pronto.App;
 import dev.pronto.Response;
 import dev.pronto.ServerConfig;
-import dev.pronto.http1.Dispatcher;
+import dev.pronto.app.Dispatcher;
+import dev.pronto.engine.Engine;
 import dev.pronto.http1.MemoryExchange;
 
 import java.lang.reflect.Method;
@@ -51,7 +52,7 @@ public class ExchangeBenchmark {
 
     @Setup
     public void setUp() throws ReflectiveOperationException {
-        plain = new MemoryExchange(ServerConfig.defaults(), request -> HELLO);
+        plain = new MemoryExchange(ServerConfig.defaults(), exchange -> exchange.respond(HELLO));
         App app = new App()
                 .get("/", request -> HELLO)
                 .get("/json", request -> Response.json(Map.of("message", "Hello, World!")))
@@ -68,14 +69,14 @@ public class ExchangeBenchmark {
     }
 
     /**
-     * The engine's view of an app. {@code App.dispatcher()} is package-private on purpose (the public API is
+     * The engine's view of an app. {@code App.engine()} is package-private on purpose (the public API is
      * {@code start}/{@code run}, which open sockets); the benchmarks run on the class path, where reflection may
      * open it, so that the app path can be measured without a network.
      */
     private static Dispatcher dispatcher(App app) throws ReflectiveOperationException {
-        Method m = App.class.getDeclaredMethod("dispatcher");
+        Method m = App.class.getDeclaredMethod("engine");
         m.setAccessible(true);
-        return (Dispatcher) m.invoke(app);
+        return ((Engine) m.invoke(app)).dispatcher();
     }
 
     @Benchmark

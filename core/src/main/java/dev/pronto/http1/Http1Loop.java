@@ -3,6 +3,7 @@ package dev.pronto.http1;
 import dev.pronto.Response;
 import dev.pronto.ServerConfig;
 import dev.pronto.Status;
+import dev.pronto.app.Dispatcher;
 import dev.pronto.loop.ConnectionList;
 import dev.pronto.loop.LoopServices;
 import dev.pronto.loop.Reaper;

@@ -3,6 +3,7 @@ package dev.pronto.http1;
 import dev.pronto.Request.CompletionCallback;
 import dev.pronto.Response;
 import dev.pronto.Status;
+import dev.pronto.app.Outcome;
 import dev.pronto.http.Methods;
 import dev.pronto.loop.ConnectionList;
 import dev.pronto.loop.Expiring;
@@ -40,6 +41,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
     private final Channel channel;
     private final RequestHead head;
     private final HttpRequest request;
+    private final HttpExchange exchange = new HttpExchange();
 
     private State state = State.HEAD;
     private byte[] carry;              // input not consumed yet (a partial request), reused between reads
@@ -254,23 +256,27 @@ final class HttpConnection implements ChannelHandler, Expiring {
         if (!keepAlive) {
             stopParsing = true; // RFC 9112 §9.6: nothing after a request that closes the connection is read
         }
-        Object result;
+        Outcome outcome;
         ctx.dispatching(req);
         try {
-            result = ctx.dispatcher.dispatch(req);
+            outcome = ctx.dispatcher.dispatch(exchange.bind(req));
         } catch (Throwable t) {
-            result = internalError(req, t);
+            outcome = exchange.respond(internalError(req, t));
         } finally {
             ctx.dispatched();
+            exchange.bind(null); // a detached request with a large body is not kept until the next one
         }
         HttpRequest owner = req.owner();
-        if (result instanceof Response r) {
-            respond(asResponse(req, r), headMethod, mode, owner.takeCallbacks());
-        } else if (result instanceof CompletionStage<?> stage) {
-            await(owner, stage, headMethod, mode);
+        if (outcome instanceof Outcome.Now now) {
+            Response r = now.take();
+            respond(r != null ? r : internalError(req, new IllegalStateException("handler returned null")),
+                    headMethod, mode, owner.takeCallbacks());
+        } else if (outcome instanceof Outcome.Later later) {
+            await(owner, later.stage(), headMethod, mode);
         } else {
-            respond(internalError(req, new IllegalStateException("handler returned " + result)), headMethod, mode,
-                    owner.takeCallbacks());
+            // null, or an upgrade: this connection cannot hand its channel on yet (see Outcome.Upgrade)
+            respond(internalError(req, new IllegalStateException("dispatcher returned " + outcome)), headMethod,
+                    mode, owner.takeCallbacks());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.pronto.http1;
 
 import dev.pronto.ServerConfig;
+import dev.pronto.app.Dispatcher;
 import dev.pronto.transport.Binding;
 import dev.pronto.transport.EventLoop;
 import dev.pronto.transport.PortSharing;

@@ -16,7 +16,6 @@ import dev.pronto.codec.MultipartBody;
 import dev.pronto.codec.QueryDecoder;
 import dev.pronto.http.Methods;
 import dev.pronto.parser.RequestHead;
-import dev.pronto.router.Router;
 
 import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
@@ -37,7 +36,7 @@ import java.util.TreeMap;
  * only when asked, then kept until the view is rebound to the next request. {@link #detach()} copies the bytes out
  * for a request that must outlive the read buffer (asynchronous handlers, bodies spanning reads).
  */
-public final class HttpRequest implements Request {
+final class HttpRequest implements Request {
     // The parser's method id → the API's constant: one array read per request. Derived from the one list of
     // standard methods, dev.pronto.http.Methods, which Method.of maps back to its constants.
     private static final Method[] METHODS = new Method[Methods.COUNT];
@@ -60,7 +59,6 @@ public final class HttpRequest implements Request {
     private final HttpConnection connection; // null once detached
     private final RequestHead head;
     private final long maxBodyBytes;
-    private Router.Match<?> routeMatch;
     // What the framework attached, and views made on first use; all cleared by bind().
     private String route;
     private List<String> paramNames;
@@ -132,7 +130,7 @@ public final class HttpRequest implements Request {
      *
      * @return an independent request (this one if it is already detached)
      */
-    public HttpRequest detach() {
+    HttpRequest detach() {
         if (connection == null) {
             return this;
         }
@@ -165,17 +163,8 @@ public final class HttpRequest implements Request {
         return d;
     }
 
-    /** @return the match holder the router fills for this request (reused across requests of a connection) */
-    @SuppressWarnings("unchecked")
-    public <R> Router.Match<R> routeMatch() {
-        if (routeMatch == null) {
-            routeMatch = new Router.Match<>();
-        }
-        return (Router.Match<R>) routeMatch;
-    }
-
     /** Records the matched route and its placeholders' values. */
-    public void routed(String pattern, List<String> names, String[] values) {
+    void routed(String pattern, List<String> names, String[] values) {
         this.route = pattern;
         this.paramNames = names;
         this.paramValues = values;
@@ -243,12 +232,12 @@ public final class HttpRequest implements Request {
     }
 
     /** @return the parsed head behind this view */
-    public RequestHead head() {
+    RequestHead head() {
         return head;
     }
 
     /** @return the buffer the head's offsets point into */
-    public ByteBuffer buffer() {
+    ByteBuffer buffer() {
         return buf;
     }
 

@@ -1,6 +1,7 @@
 package dev.pronto.http1;
 
 import dev.pronto.ServerConfig;
+import dev.pronto.app.Dispatcher;
 import dev.pronto.transport.Channel;
 import dev.pronto.transport.ChannelHandler;
 import dev.pronto.transport.EventLoop;

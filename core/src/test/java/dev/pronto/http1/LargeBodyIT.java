@@ -30,7 +30,7 @@ class LargeBodyIT {
     void aLargeBodyArrivesIntactWhileAnotherConnectionOnItsLoopIsAnswered() throws Exception {
         RecordingTransport transport = new RecordingTransport();
         HttpEngine engine = HttpEngine.start(Requests.localServer().build(),
-                request -> request.path().equals("/big") ? BIG : HELLO, transport);
+                e -> e.respond(e.request().path().equals("/big") ? BIG : HELLO), transport);
         try (RawClient slow = RawClient.connect(engine.address().getPort(), 64 * 1024)) {
             RecordingTransport.RecordingChannel big = transport.accepted.poll(5, TimeUnit.SECONDS);
             assertThat(big).isNotNull();
@@ -67,7 +67,7 @@ class LargeBodyIT {
         Response large = Response.bytes(body);
         RecordingTransport transport = new RecordingTransport();
         transport.takeAtMost(100_000); // less than a slice, and no divisor of it: every slice is re-staged
-        HttpEngine engine = HttpEngine.start(Requests.localServer().build(), request -> large, transport);
+        HttpEngine engine = HttpEngine.start(Requests.localServer().build(), e -> e.respond(large), transport);
         try (RawClient client = RawClient.connect(engine.address().getPort())) {
             RecordingTransport.RecordingChannel channel = transport.accepted.poll(5, TimeUnit.SECONDS);
             assertThat(channel).isNotNull();
@@ -88,7 +88,7 @@ class LargeBodyIT {
         Response medium = Response.bytes(body);
         assertThat(count * body.length).as("what the test sends fits the batch").isLessThan(WriteBatch.CAPACITY - 4096);
         RecordingTransport transport = new RecordingTransport();
-        HttpEngine engine = HttpEngine.start(Requests.localServer().build(), request -> medium, transport);
+        HttpEngine engine = HttpEngine.start(Requests.localServer().build(), e -> e.respond(medium), transport);
         try (RawClient client = RawClient.connect(engine.address().getPort())) {
             RecordingTransport.RecordingChannel channel = transport.accepted.poll(5, TimeUnit.SECONDS);
             assertThat(channel).isNotNull();

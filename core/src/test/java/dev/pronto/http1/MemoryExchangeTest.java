@@ -2,6 +2,7 @@ package dev.pronto.http1;
 
 import dev.pronto.Response;
 import dev.pronto.ServerConfig;
+import dev.pronto.app.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -20,7 +21,7 @@ class MemoryExchangeTest {
     void answersAPipelinedBatchInOrderWithOneWrite() {
         AtomicInteger n = new AtomicInteger();
         MemoryExchange exchange = new MemoryExchange(ServerConfig.defaults(),
-                request -> Response.text(request.path() + "#" + n.incrementAndGet()));
+                e -> e.respond(Response.text(e.request().path() + "#" + n.incrementAndGet())));
         StringBuilder batch = new StringBuilder();
         for (int i = 0; i < 24; i++) {
             batch.append("GET /r").append(i).append(" HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -44,8 +45,8 @@ class MemoryExchangeTest {
     @Test
     void anAsynchronousResponseCompletedLaterHoldsBackTheNextOnes() {
         CompletableFuture<Response> first = new CompletableFuture<>();
-        MemoryExchange exchange = new MemoryExchange(ServerConfig.defaults(),
-                request -> request.path().equals("/slow") ? first : Response.text("fast"));
+        MemoryExchange exchange = new MemoryExchange(ServerConfig.defaults(), e -> e.request().path().equals("/slow")
+                ? new Outcome.Later(first) : e.respond(Response.text("fast")));
         ByteBuffer out = ByteBuffer.allocate(4096);
         exchange.exchange(ascii("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\n\r\n"), out);
         assertThat(out.position()).isZero();
@@ -58,7 +59,8 @@ class MemoryExchangeTest {
 
     @Test
     void aRequestWaitingInAnIdleConnectionWhenTheDrainBeginsIsAnsweredThenTheConnectionCloses() {
-        MemoryExchange exchange = new MemoryExchange(ServerConfig.defaults(), request -> Response.text(request.path()));
+        MemoryExchange exchange = new MemoryExchange(ServerConfig.defaults(),
+                e -> e.respond(Response.text(e.request().path())));
         ByteBuffer out = ByteBuffer.allocate(4096);
         exchange.exchange(ascii("GET /first HTTP/1.1\r\nHost: x\r\n\r\n"), out);
         out.clear();
@@ -72,7 +74,7 @@ class MemoryExchangeTest {
 
     @Test
     void anIdleConnectionWithNothingWaitingClosesAtOnceWhenTheDrainBegins() {
-        MemoryExchange exchange = new MemoryExchange(ServerConfig.defaults(), request -> Response.text("ok"));
+        MemoryExchange exchange = new MemoryExchange(ServerConfig.defaults(), e -> e.respond(Response.text("ok")));
         ByteBuffer out = ByteBuffer.allocate(4096);
         exchange.exchange(ascii("GET / HTTP/1.1\r\nHost: x\r\n\r\n"), out);
         out.clear();

@@ -27,7 +27,7 @@ class WriteCountIT {
     void answersPipelinedRequestsArrivingInOneReadWithOneWrite() throws Exception {
         RecordingTransport transport = new RecordingTransport();
         ServerConfig config = Requests.localServer().build();
-        HttpEngine engine = HttpEngine.start(config, request -> HELLO, transport);
+        HttpEngine engine = HttpEngine.start(config, e -> e.respond(HELLO), transport);
         List<String> rounds = new ArrayList<>();
         boolean sawOneRead = false;
         try {

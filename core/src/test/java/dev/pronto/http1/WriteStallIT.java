@@ -51,9 +51,9 @@ class WriteStallIT {
         logger.addHandler(capture);
         RecordingTransport transport = new RecordingTransport();
         HttpEngine engine = HttpEngine.start(Requests.localServer().stallWarning(Duration.ofMillis(100)).build(),
-                request -> {
-                    request.routed("/stuck/{id}", List.of("id"), new String[] {"1"});
-                    return HELLO;
+                exchange -> {
+                    exchange.routed("/stuck/{id}", List.of("id"), new String[] {"1"});
+                    return exchange.respond(HELLO);
                 }, transport);
         try (RawClient client = RawClient.connect(engine.address().getPort())) {
             transport.holdWrites();

@@ -1,20 +1,23 @@
-package dev.pronto.http1;
+package dev.pronto.app;
 
+import dev.pronto.Request;
 import dev.pronto.Response;
 
 /**
- * What the engine calls for each request: routing and handler invocation live behind it. Called on the loop thread.
+ * What a connection calls for each request, whatever its protocol: routing and handler invocation live behind it.
+ * Called on the loop thread.
  */
 @FunctionalInterface
 public interface Dispatcher {
     /**
      * Starts answering a request.
      *
-     * @param request the request, valid until this returns unless {@link HttpRequest#detach() detached}
-     * @return a {@code Response}, or a {@code CompletionStage} of one; anything else, or an exception, is a 500
+     * @param exchange the request and what the connection offers to answer it, valid until this returns (a
+     *                 {@link Exchange#detach() detached} request stays valid longer)
+     * @return respond now, respond later, or upgrade; {@code null}, or an exception, is a 500
      * @throws Exception a failure, answered with 500
      */
-    Object dispatch(HttpRequest request) throws Exception;
+    Outcome dispatch(Exchange exchange) throws Exception;
 
     /**
      * Lets the application dress a response the engine made itself: for a request whose head was parsed (a body
@@ -30,7 +33,7 @@ public interface Dispatcher {
      * @return the response to send
      * @throws Exception a failure, answered with {@code builtIn}
      */
-    default Response rejected(HttpRequest request, int status, String message, Response builtIn) throws Exception {
+    default Response rejected(Request request, int status, String message, Response builtIn) throws Exception {
         return builtIn;
     }
 }

@@ -1,10 +1,11 @@
-package dev.pronto.it;
+package dev.pronto.http1;
 
 import dev.pronto.Request;
 import dev.pronto.Response;
 import dev.pronto.Server;
 import dev.pronto.http.Methods;
-import dev.pronto.http1.HttpRequest;
+import dev.pronto.it.RawClient;
+import dev.pronto.it.RawResponse;
 import dev.pronto.parser.ConformanceCorpus;
 import dev.pronto.parser.ConformanceCorpus.Case;
 import dev.pronto.parser.ConformanceCorpus.Field;

@@ -1,5 +1,7 @@
-package dev.pronto;
+package dev.pronto.app;
 
+import dev.pronto.Handler;
+import dev.pronto.Method;
 import dev.pronto.http.Methods;
 import dev.pronto.router.RoutePattern;
 

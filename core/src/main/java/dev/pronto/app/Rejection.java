@@ -1,4 +1,7 @@
-package dev.pronto;
+package dev.pronto.app;
+
+import dev.pronto.HttpException;
+import dev.pronto.Response;
 
 /**
  * A rejection the engine decided, as the application's hooks see it: an {@link HttpException} with the engine's
@@ -12,8 +15,14 @@ final class Rejection extends HttpException {
     private final transient Response builtIn;
 
     Rejection(int status, String message, Response builtIn) {
-        super(status, message, false);
+        super(status, message);
         this.builtIn = builtIn;
+    }
+
+    /** The engine's decision, not a failure: no stack trace to fill (it would point into the engine only). */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
     }
 
     @Override

@@ -1,8 +1,15 @@
-package dev.pronto;
+package dev.pronto.app;
 
-import dev.pronto.http1.Dispatcher;
-import dev.pronto.http1.HttpRequest;
-import dev.pronto.parser.RequestHead;
+import dev.pronto.AsyncHandler;
+import dev.pronto.ErrorHandler;
+import dev.pronto.Filter;
+import dev.pronto.Handler;
+import dev.pronto.HttpException;
+import dev.pronto.MethodNotAllowedException;
+import dev.pronto.RejectionHandler;
+import dev.pronto.Request;
+import dev.pronto.Response;
+import dev.pronto.Status;
 import dev.pronto.router.Router;
 
 import java.io.PrintWriter;
@@ -19,12 +26,13 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Routes a request and runs it through filters, its handler and the error handlers. Plain handlers run here, on the
- * event loop; blocking ones on a virtual thread each; asynchronous ones complete whenever their stage does.
+ * event loop; blocking ones ({@link Handler.Blocking}) on a virtual thread each; asynchronous ones
+ * ({@link Handler.Async}) complete whenever their stage does.
  */
-final class AppDispatcher implements Dispatcher {
-    private static final System.Logger LOG = System.getLogger(App.class.getName());
+public final class AppDispatcher implements Dispatcher {
+    private static final System.Logger LOG = System.getLogger("dev.pronto.App"); // the app's failures, by its name
     private static final Response PLAIN_500 = Response.text(Status.INTERNAL_SERVER_ERROR, "Internal Server Error\n");
-    /** Bound while a blocking handler runs: {@link Server#close()} must not wait for its own caller there. */
+    /** Bound while a blocking handler runs: {@code Server.close()} must not wait for its own caller there. */
     private static final ScopedValue<Boolean> BLOCKING_HANDLER = ScopedValue.newInstance();
 
     private final Router<Route> router;
@@ -35,10 +43,20 @@ final class AppDispatcher implements Dispatcher {
     private final boolean debug;
     private final ThreadFactory virtualThreads = Thread.ofVirtual().name("pronto-handler-", 0).factory();
 
-    AppDispatcher(Router<Route> router, List<Filter.Before> befores, List<Filter.After> afters,
-                  Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers, RejectionHandler rejectionHandler,
-                  boolean debug) {
-        this.router = router;
+    /**
+     * Fixes what answers requests: the routes, filters and error handlers as they are now.
+     *
+     * @param routes           the route table
+     * @param befores          the before filters, in order
+     * @param afters           the after filters, in order
+     * @param errorHandlers    the error handlers by exception type
+     * @param rejectionHandler the hook for input that never became a request; {@code null} for the built-in answers
+     * @param debug            whether a default 500 carries the stack trace
+     */
+    public AppDispatcher(RouteTable routes, List<Filter.Before> befores, List<Filter.After> afters,
+                         Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers,
+                         RejectionHandler rejectionHandler, boolean debug) {
+        this.router = routes.router();
         this.befores = befores.toArray(new Filter.Before[0]);
         this.afters = afters.toArray(new Filter.After[0]);
         this.errorHandlers = new HashMap<>(errorHandlers);
@@ -47,20 +65,21 @@ final class AppDispatcher implements Dispatcher {
     }
 
     @Override
-    public Object dispatch(HttpRequest request) {
+    public Outcome dispatch(Exchange exchange) {
+        Request request = exchange.request();
         Handler handler;
         try {
-            handler = route(request);
+            handler = route(exchange, request);
         } catch (HttpException e) {
-            return after(request, error(request, e));
+            return exchange.respond(after(request, error(request, e)));
         }
-        if (handler instanceof BlockingHandler blocking) {
-            return runBlocking(request.detach(), blocking.delegate());
+        if (handler instanceof Handler.Blocking blocking) {
+            return new Outcome.Later(runBlocking(exchange.detach(), blocking.handler()));
         }
-        if (handler instanceof AsyncAdapter async) {
-            return runAsync(request.detach(), async.delegate());
+        if (handler instanceof Handler.Async async) {
+            return new Outcome.Later(runAsync(exchange.detach(), async.handler()));
         }
-        return after(request, run(request, handler));
+        return exchange.respond(after(request, run(request, handler)));
     }
 
     /**
@@ -69,7 +88,7 @@ final class AppDispatcher implements Dispatcher {
      * fails or answers nothing leaves the built-in answer (the engine then forces the status and the close).
      */
     @Override
-    public Response rejected(HttpRequest request, int status, String message, Response builtIn) {
+    public Response rejected(Request request, int status, String message, Response builtIn) {
         if (request == null) {
             return rejectionHandler == null ? builtIn : reject(status, message, builtIn);
         }
@@ -113,10 +132,9 @@ final class AppDispatcher implements Dispatcher {
         }
     }
 
-    private Handler route(HttpRequest request) {
-        RequestHead head = request.head();
-        Router.Match<Route> match = request.routeMatch();
-        Router.Result result = router.match(request.buffer(), head.pathStart(), head.pathEnd(), match);
+    private Handler route(Exchange exchange, Request request) {
+        Router.Match<Route> match = match(exchange);
+        Router.Result result = router.match(exchange.pathBytes(), exchange.pathStart(), exchange.pathEnd(), match);
         if (result == Router.Result.BAD_ESCAPE) {
             throw new HttpException(Status.BAD_REQUEST, "Invalid percent-encoding in the path");
         }
@@ -124,12 +142,23 @@ final class AppDispatcher implements Dispatcher {
             throw new HttpException(Status.NOT_FOUND, "Not Found");
         }
         Route route = match.value();
-        request.routed(route.pattern.pattern(), route.pattern.paramNames(), match.params());
+        exchange.routed(route.pattern.pattern(), route.pattern.paramNames(), match.params());
         Handler handler = route.handler(request.method());
         if (handler == null) {
             throw new MethodNotAllowedException(request.method(), route.allowed());
         }
         return handler;
+    }
+
+    /** @return the match holder the router fills, kept with the connection (reused across its requests) */
+    @SuppressWarnings("unchecked")
+    private static Router.Match<Route> match(Exchange exchange) {
+        if (exchange.kept() instanceof Router.Match<?> kept) {
+            return (Router.Match<Route>) kept;
+        }
+        Router.Match<Route> match = new Router.Match<>();
+        exchange.keep(match);
+        return match;
     }
 
     /** Before filters, then the handler; an exception goes through the error handlers. */
@@ -164,7 +193,7 @@ final class AppDispatcher implements Dispatcher {
         }
     }
 
-    private CompletableFuture<Response> runBlocking(HttpRequest request, Handler handler) {
+    private CompletableFuture<Response> runBlocking(Request request, Handler handler) {
         CancelPropagating task = new CancelPropagating(null);
         Thread thread = virtualThreads.newThread(() -> ScopedValue.where(BLOCKING_HANDLER, Boolean.TRUE).run(() -> {
             Response response;
@@ -196,11 +225,11 @@ final class AppDispatcher implements Dispatcher {
     }
 
     /** @return whether the calling code runs in a blocking handler (or its filters and error handlers) */
-    static boolean inBlockingHandler() {
+    public static boolean inBlockingHandler() {
         return BLOCKING_HANDLER.isBound();
     }
 
-    private CompletionStage<Response> runAsync(HttpRequest request, AsyncHandler handler) {
+    private CompletionStage<Response> runAsync(Request request, AsyncHandler handler) {
         CompletionStage<Response> stage;
         try {
             Response early = before(request);

@@ -1,0 +1,140 @@
+package dev.pronto.engine;
+
+import dev.pronto.AsyncHandler;
+import dev.pronto.ErrorHandler;
+import dev.pronto.Filter;
+import dev.pronto.Handler;
+import dev.pronto.Method;
+import dev.pronto.RejectionHandler;
+import dev.pronto.ServerConfig;
+import dev.pronto.app.AppDispatcher;
+import dev.pronto.app.Dispatcher;
+import dev.pronto.app.Outcome;
+import dev.pronto.app.RouteTable;
+import dev.pronto.codec.ContentType;
+import dev.pronto.http1.HttpEngine;
+import dev.pronto.transport.PortSharing;
+import dev.pronto.transport.TransportProvider;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public API's one door into the engine: an app's route table while it is configured, then its application side
+ * bound to a transport and served. {@code App}, {@code Server} and {@code FilePart} reach everything internal
+ * through this class and nothing else, so that the API package depends on no internal package but this one (and the
+ * launcher, which sits beside the engine as a client of the API; ArchitectureTest keeps both so).
+ */
+public final class Engine {
+    private final RouteTable routes; // null for an engine that serves one handler
+    private Dispatcher dispatcher;
+    private HttpEngine http;
+
+    /** Creates the engine of an app, with no routes yet. */
+    public Engine() {
+        this(new RouteTable(), null);
+    }
+
+    private Engine(RouteTable routes, Dispatcher dispatcher) {
+        this.routes = routes;
+        this.dispatcher = dispatcher;
+    }
+
+    /**
+     * An engine that answers every request with one handler, run inline on the event loops.
+     *
+     * @param handler the handler
+     * @return the engine, not listening yet
+     */
+    public static Engine of(Handler handler) {
+        return new Engine(null, exchange -> exchange.respond(handler.handle(exchange.request())));
+    }
+
+    /**
+     * An engine that answers every request with one asynchronous handler, given a private copy of the request.
+     *
+     * @param handler the handler
+     * @return the engine, not listening yet
+     */
+    public static Engine ofAsync(AsyncHandler handler) {
+        return new Engine(null, exchange -> new Outcome.Later(handler.handle(exchange.detach())));
+    }
+
+    /**
+     * Adds a route.
+     *
+     * @param methods the methods, or {@code null} for every method
+     * @param pattern a path pattern
+     * @param handler the handler
+     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
+     */
+    public void route(List<Method> methods, String pattern, Handler handler) {
+        routes.add(methods, pattern, handler);
+    }
+
+    /**
+     * Fixes what answers requests: the routes, filters and error handlers as they are now.
+     *
+     * @param befores          the before filters
+     * @param afters           the after filters
+     * @param errorHandlers    the error handlers by type
+     * @param rejectionHandler the hook for input that never became a request, or {@code null}
+     * @param debug            whether default 500s carry the stack trace
+     */
+    public void application(List<Filter.Before> befores, List<Filter.After> afters,
+                            Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers,
+                            RejectionHandler rejectionHandler, boolean debug) {
+        dispatcher = new AppDispatcher(routes, befores, afters, errorHandlers, rejectionHandler, debug);
+    }
+
+    /** @return what the connections call for each request (for in-memory benchmarks and tests) */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @param config   the configuration
+     * @param siblings whether the port is shared with the other worker processes of one launcher (and nobody else)
+     * @throws IOException if the address cannot be listened on
+     */
+    public void listen(ServerConfig config, boolean siblings) throws IOException {
+        http = HttpEngine.start(config, dispatcher, TransportProvider.resolve(config.transport()).create(),
+                siblings ? PortSharing.SIBLINGS : PortSharing.EXCLUSIVE);
+    }
+
+    /** @return the bound address, with the actual port */
+    public InetSocketAddress address() {
+        return http.address();
+    }
+
+    /** @return whether the calling thread is one of the event loops */
+    public boolean inLoop() {
+        return http.inLoop();
+    }
+
+    /** Shuts down gracefully and waits until done; see {@link HttpEngine#shutdown()}. */
+    public void shutdown() {
+        http.shutdown();
+    }
+
+    /** @return whether the calling code runs in a blocking handler (or its filters and error handlers) */
+    public static boolean inBlockingHandler() {
+        return AppDispatcher.inBlockingHandler();
+    }
+
+    /**
+     * Reads the charset a {@code Content-Type} value names, as the request codecs do.
+     *
+     * @param contentType the field value
+     * @return the charset, UTF-8 when it names none this JVM supports
+     */
+    public static Charset charsetOf(String contentType) {
+        return ContentType.parse(contentType).charset().orElse(StandardCharsets.UTF_8);
+    }
+}
