@@ -67,4 +67,14 @@ class ArchitectureTest {
         assertThat(importsOf("codec")).allSatisfy(i -> assertThat(i).doesNotContainPattern(
                 ": dev\\.pronto\\.(parser|connection|transport|router|response)"));
     }
+
+    @Test
+    void apiPackageDoesNotImportTheEncoder() throws IOException {
+        // The encoder reads a response through its public methods and keeps the cached heads itself: no accessor from
+        // the value into the engine, so no file cycle between Response and ResponseEncoder.
+        List<String> imports = importsOf("");
+        try (Stream<Path> api = Files.list(MAIN)) {
+            assertThat(api.map(f -> f.getFileName() + ": dev.pronto.response")).noneMatch(imports::contains);
+        }
+    }
 }
