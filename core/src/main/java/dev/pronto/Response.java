@@ -2,49 +2,48 @@ package dev.pronto;
 
 import dev.pronto.http.Statuses;
 import dev.pronto.http.Tokens;
-import dev.pronto.response.ResponseAccess;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An HTTP response: status, headers and body. Immutable, so one instance may be returned for many requests (the
  * engine then reuses its encoded head); every {@code with…} method returns a new response. The server adds
- * {@code Date}, {@code Content-Length} and {@code Connection} itself.
+ * {@code Date}, {@code Content-Length} and {@code Connection} itself. A response equals only itself.
  */
 public final class Response {
-    private static final byte[] EMPTY = new byte[0];
-    private static final String TEXT_PLAIN = "text/plain; charset=utf-8";
-    private static final String OCTET_STREAM = "application/octet-stream";
-    private static final String[] NO_HEADERS = new String[0];
-
-    static {
-        ResponseAccess.install(new Access());
-    }
+    // Constant Optionals for the factories' content types, so that contentType() never allocates.
+    private static final Optional<String> TEXT_PLAIN = Optional.of("text/plain; charset=utf-8");
+    private static final Optional<String> TEXT_HTML = Optional.of("text/html; charset=utf-8");
+    private static final Optional<String> JSON = Optional.of("application/json");
+    private static final Optional<String> OCTET_STREAM = Optional.of("application/octet-stream");
 
     private final int status;
-    private final String contentType;
-    private final String[] headers; // name, value, name, value …
-    private final byte[] body;
+    private final Optional<String> contentType;
+    private final Fields headers;
+    private final Body body;
+    private final int hash;
 
-    // Encoder cache (see ResponseAccess): the status line and fixed headers, rendered once this response is reused.
-    private volatile byte[] encodedHead; // volatile: safely published to every loop that reuses it
-    private boolean encodedOnce;
-
-    private Response(int status, String contentType, String[] headers, byte[] body) {
+    private Response(int status, Optional<String> contentType, Fields headers, Body body) {
         this.status = Status.requireFinal(status);
         this.contentType = contentType;
         this.headers = headers;
         this.body = body;
-        if (body.length > 0 && !Statuses.permitsBody(status)) {
+        if (length(body) > 0 && !Statuses.permitsBody(status)) {
             throw new IllegalArgumentException("A " + status + " response has no body (RFC 9110 §15)");
         }
+        // Drawn, not System.identityHashCode: that installs a hash in the object header by a call into the VM the
+        // first time, which a response built per request would pay when the engine looks its head up.
+        this.hash = ThreadLocalRandom.current().nextInt();
     }
 
     /**
@@ -66,7 +65,7 @@ public final class Response {
      * @throws IllegalArgumentException if the status is outside 200–599, or is 204 or 304 (which have no body)
      */
     public static Response text(int status, String text) {
-        return new Response(status, TEXT_PLAIN, NO_HEADERS, text.getBytes(StandardCharsets.UTF_8));
+        return new Response(status, TEXT_PLAIN, Fields.NONE, new Body.Bytes(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -76,7 +75,7 @@ public final class Response {
      * @return an {@code application/octet-stream} response
      */
     public static Response bytes(byte[] body) {
-        return new Response(Status.OK, OCTET_STREAM, NO_HEADERS, body.clone());
+        return new Response(Status.OK, OCTET_STREAM, Fields.NONE, new Body.Bytes(body.clone()));
     }
 
     /**
@@ -86,7 +85,7 @@ public final class Response {
      * @return a {@code text/html; charset=utf-8} response
      */
     public static Response html(String html) {
-        return new Response(Status.OK, "text/html; charset=utf-8", NO_HEADERS, html.getBytes(StandardCharsets.UTF_8));
+        return new Response(Status.OK, TEXT_HTML, Fields.NONE, new Body.Bytes(html.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -98,8 +97,9 @@ public final class Response {
      * @return the response
      */
     public static Response text(String text, String contentType, java.nio.charset.Charset charset) {
-        return new Response(Status.OK, checkValue(contentType) + "; charset=" + charset.name().toLowerCase(Locale.ROOT),
-                NO_HEADERS, text.getBytes(charset));
+        return new Response(Status.OK,
+                Optional.of(checkValue(contentType) + "; charset=" + charset.name().toLowerCase(Locale.ROOT)),
+                Fields.NONE, new Body.Bytes(text.getBytes(charset)));
     }
 
     /**
@@ -121,7 +121,7 @@ public final class Response {
             throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON: "
                     + e.getMessage(), e);
         }
-        return new Response(Status.OK, "application/json", NO_HEADERS, json);
+        return new Response(Status.OK, JSON, Fields.NONE, new Body.Bytes(json));
     }
 
     /**
@@ -158,7 +158,7 @@ public final class Response {
      *                                  final response
      */
     public static Response status(int status) {
-        return new Response(status, null, NO_HEADERS, EMPTY);
+        return new Response(status, Optional.empty(), Fields.NONE, Body.Bytes.EMPTY);
     }
 
     /**
@@ -181,7 +181,7 @@ public final class Response {
      * @throws IllegalArgumentException if the value holds CR, LF or another control character
      */
     public Response withContentType(String contentType) {
-        return new Response(status, checkValue(contentType), headers, body);
+        return new Response(status, Optional.of(checkValue(contentType)), headers, body);
     }
 
     /**
@@ -197,10 +197,7 @@ public final class Response {
     public Response withHeader(String name, String value) {
         checkName(name);
         checkValue(value);
-        String[] more = Arrays.copyOf(headers, headers.length + 2);
-        more[headers.length] = name;
-        more[headers.length + 1] = value;
-        return new Response(status, contentType, more, body);
+        return new Response(status, contentType, headers.with(Map.entry(name, value)), body);
     }
 
     /**
@@ -220,31 +217,39 @@ public final class Response {
 
     /** @return the content type, if any */
     public Optional<String> contentType() {
-        return Optional.ofNullable(contentType);
+        return contentType;
     }
 
-    /** @return the header fields added with {@link #withHeader}, in order */
+    /** @return the header fields added with {@link #withHeader}, in order, as an unmodifiable list */
     public List<Map.Entry<String, String>> headers() {
-        List<Map.Entry<String, String>> list = new ArrayList<>(headers.length / 2);
-        for (int i = 0; i < headers.length; i += 2) {
-            list.add(Map.entry(headers[i], headers[i + 1]));
-        }
-        return List.copyOf(list);
+        return headers;
     }
 
-    /** @return a copy of the body */
-    public byte[] body() {
-        return body.clone();
+    /** @return the body */
+    public Body body() {
+        return body;
     }
 
     /** @return the body's length in bytes */
     public int bodyLength() {
-        return body.length;
+        return length(body);
+    }
+
+    /** @return a hash consistent with identity equality, fixed when the response is built */
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     @Override
     public String toString() {
-        return "Response[" + status + ", " + body.length + " bytes]";
+        return "Response[" + status + ", " + length(body) + " bytes]";
+    }
+
+    private static int length(Body body) {
+        return switch (body) {
+            case Body.Bytes bytes -> bytes.length();
+        };
     }
 
     private static void checkName(String name) {
@@ -275,42 +280,87 @@ public final class Response {
         return value;
     }
 
-    private static final class Access extends ResponseAccess {
-        @Override
-        protected int status(Response r) {
-            return r.status;
+    /**
+     * What follows a response's head. Today a body is always {@link Bytes}, held in memory and sent with
+     * {@code Content-Length}. The next kinds join this sealed interface with the issues that send them: a stream pulled
+     * with backpressure, a file (sendfile, ranges), an event stream (SSE) and an upgrade to another protocol
+     * (WebSocket); a {@code switch} over a body then stops compiling until it handles each.
+     */
+    public sealed interface Body {
+        /** A body held in memory, never modified: the engine sends the same bytes to every request it answers. */
+        final class Bytes implements Body {
+            static final Bytes EMPTY = new Bytes(new byte[0]);
+
+            private final byte[] bytes;
+
+            private Bytes(byte[] owned) {
+                this.bytes = owned;
+            }
+
+            /** @return the length in bytes */
+            public int length() {
+                return bytes.length;
+            }
+
+            /** @return a copy of the bytes */
+            public byte[] bytes() {
+                return bytes.clone();
+            }
+
+            /**
+             * Copies the bytes from {@code offset} into {@code out} from its position, as many as it has room for.
+             *
+             * @param offset the first byte to copy, 0 to {@link #length()}
+             * @param out    the buffer, whose position advances by the bytes copied
+             * @return the number of bytes copied
+             */
+            public int copyTo(int offset, ByteBuffer out) {
+                int n = Math.min(bytes.length - Objects.checkIndex(offset, bytes.length + 1), out.remaining());
+                out.put(bytes, offset, n);
+                return n;
+            }
+
+            /** @return a read-only view of the bytes, without a copy, with a position and limit of its own */
+            public ByteBuffer asReadOnlyBuffer() {
+                return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+            }
+
+            @Override
+            public String toString() {
+                return "Bytes[" + bytes.length + "]";
+            }
+        }
+    }
+
+    /** The header fields, an unmodifiable list over an array that is never changed once built. */
+    private static final class Fields extends AbstractList<Map.Entry<String, String>> implements RandomAccess {
+        static final Fields NONE = new Fields(newArray(0));
+
+        private final Map.Entry<String, String>[] fields;
+
+        private Fields(Map.Entry<String, String>[] fields) {
+            this.fields = fields;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map.Entry<String, String>[] newArray(int n) {
+            return (Map.Entry<String, String>[]) new Map.Entry<?, ?>[n];
+        }
+
+        Fields with(Map.Entry<String, String> field) {
+            Map.Entry<String, String>[] more = Arrays.copyOf(fields, fields.length + 1);
+            more[fields.length] = field;
+            return new Fields(more);
         }
 
         @Override
-        protected String contentType(Response r) {
-            return r.contentType;
+        public Map.Entry<String, String> get(int index) {
+            return fields[index];
         }
 
         @Override
-        protected String[] headers(Response r) {
-            return r.headers;
-        }
-
-        @Override
-        protected byte[] body(Response r) {
-            return r.body;
-        }
-
-        @Override
-        protected byte[] cachedHead(Response r) {
-            return r.encodedHead;
-        }
-
-        @Override
-        protected boolean markEncoded(Response r) {
-            boolean before = r.encodedOnce;
-            r.encodedOnce = true;
-            return before;
-        }
-
-        @Override
-        protected void cacheHead(Response r, byte[] head) {
-            r.encodedHead = head;
+        public int size() {
+            return fields.length;
         }
     }
 }

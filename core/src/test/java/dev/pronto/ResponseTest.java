@@ -2,6 +2,8 @@ package dev.pronto;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,8 +76,42 @@ class ResponseTest {
         assertThat(base.headers()).isEmpty();
         assertThat(base.status()).isEqualTo(200);
         assertThat(more.headers()).containsExactly(Map.entry("A", "1"));
-        byte[] body = base.body();
+        byte[] body = ((Response.Body.Bytes) base.body()).bytes();
         body[0] = 'y';
-        assertThat(base.body()).containsExactly('x');
+        assertThat(((Response.Body.Bytes) base.body()).bytes()).containsExactly('x');
+    }
+
+    @Test
+    void bodyIsBytesThatNoViewCanChange() {
+        Response r = Response.bytes(new byte[] {1, 2, 3, 4, 5});
+        Response.Body.Bytes body = (Response.Body.Bytes) r.body();
+        assertThat(body.length()).isEqualTo(r.bodyLength()).isEqualTo(5);
+
+        ByteBuffer small = ByteBuffer.allocate(3).put((byte) 9);
+        assertThat(body.copyTo(1, small)).as("copied, as many as fit").isEqualTo(2);
+        assertThat(small.array()).containsExactly(9, 2, 3);
+        assertThat(body.copyTo(5, small.clear())).isZero();
+        assertThatThrownBy(() -> body.copyTo(6, small.clear())).isInstanceOf(IndexOutOfBoundsException.class);
+
+        ByteBuffer view = body.asReadOnlyBuffer();
+        assertThat(view.isReadOnly()).isTrue();
+        assertThat(view.position(3).get()).isEqualTo((byte) 4);
+        assertThat(body.asReadOnlyBuffer().position()).as("each view has its own position").isZero();
+        assertThatThrownBy(() -> view.put(0, (byte) 0)).isInstanceOf(ReadOnlyBufferException.class);
+        assertThat(Response.status(204).body()).isInstanceOfSatisfying(Response.Body.Bytes.class,
+                empty -> assertThat(empty.length()).isZero());
+    }
+
+    @Test
+    void headersAreAnUnmodifiableListSharedByNoOtherResponse() {
+        Response one = Response.text("x").withHeader("A", "1");
+        Response two = one.withHeader("B", "2");
+        assertThat(one.headers()).containsExactly(Map.entry("A", "1"));
+        assertThat(two.headers()).containsExactly(Map.entry("A", "1"), Map.entry("B", "2"));
+        assertThatThrownBy(() -> one.headers().add(Map.entry("C", "3")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> two.headers().set(0, Map.entry("C", "3")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> two.headers().get(0).setValue("3")).isInstanceOf(UnsupportedOperationException.class);
     }
 }

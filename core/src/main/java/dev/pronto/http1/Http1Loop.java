@@ -10,6 +10,7 @@ import dev.pronto.loop.Reaper;
 import dev.pronto.parser.HeadLimits;
 import dev.pronto.parser.RequestParser;
 import dev.pronto.response.HttpDate;
+import dev.pronto.response.ResponseEncoder;
 import dev.pronto.transport.Channel;
 import dev.pronto.transport.ChannelHandler;
 import dev.pronto.transport.EventLoop;
@@ -48,6 +49,7 @@ final class Http1Loop implements LoopHandler {
     final ByteBuffer readBuffer;
     final WriteBatch batch = new WriteBatch();
     final HttpDate date = new HttpDate();
+    final ResponseEncoder encoder = new ResponseEncoder();
     final RequestParser parser;
     final long idleTimeoutNanos;
     final long headerTimeoutNanos;

@@ -420,20 +420,22 @@ final class HttpConnection implements ChannelHandler, Expiring {
             mode = ResponseEncoder.CLOSE; // dispatched before the shutdown began, answered after: the last on this connection
         }
         WriteBatch batch = ctx.batch;
-        if (!ResponseEncoder.encodeHead(r, mode, ctx.date, batch.buf)) {
+        if (!ctx.encoder.encodeHead(r, mode, ctx.date, batch.buf)) {
             flush();
-            if (!ResponseEncoder.encodeHead(r, mode, ctx.date, batch.buf)) {
+            if (!ctx.encoder.encodeHead(r, mode, ctx.date, batch.buf)) {
                 // A head larger than the whole batch (huge headers or content type): a buffer of its own.
                 int size = 2 * batch.buf.capacity();
                 ByteBuffer big = ByteBuffer.allocate(size);
-                while (!ResponseEncoder.encodeHead(r, mode, ctx.date, big)) {
+                while (!ctx.encoder.encodeHead(r, mode, ctx.date, big)) {
                     big = ByteBuffer.allocate(size *= 2);
                 }
                 batch.put(big.flip());
             }
         }
         if (!headMethod && ResponseEncoder.hasBody(r.status()) && r.bodyLength() > 0) {
-            batch.put(ResponseEncoder.body(r));
+            switch (r.body()) {
+                case Response.Body.Bytes bytes -> batch.put(bytes);
+            }
         }
         if (batch.full()) {
             flush(); // large bodies: write now, so that backpressure applies within one read's pipeline

@@ -1,5 +1,7 @@
 package dev.pronto.http1;
 
+import dev.pronto.Response;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
@@ -43,6 +45,14 @@ final class WriteBatch {
             buf.put(bytes);
         } else {
             put(ByteBuffer.wrap(bytes));
+        }
+    }
+
+    /** Adds a response body; like {@link #put(byte[])}, but the rest is kept as a read-only view of the body. */
+    void put(Response.Body.Bytes body) {
+        int copied = rest.isEmpty() ? body.copyTo(0, buf) : 0;
+        if (copied < body.length()) {
+            rest.add(body.asReadOnlyBuffer().position(copied));
         }
     }
 

@@ -6,11 +6,15 @@ import dev.pronto.http.Statuses;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Writes response heads. A head is the status line and fixed fields (cached in a response the second time it is
- * encoded, so constant responses cost one copy), then {@code Date}, then {@code Connection} when needed, then CRLF.
- * The body is placed by the caller, who decides between copying it and a gathering write.
+ * Writes response heads; one per event loop. A head is the status line and fixed fields (kept by this encoder the
+ * second time a response is encoded, so a constant response costs one copy), then {@code Date}, then
+ * {@code Connection} when needed, then CRLF. The body is placed by the caller, who decides between copying it and a
+ * gathering write. Used by one thread at a time.
  */
 public final class ResponseEncoder {
     /** No {@code Connection} field: the default of HTTP/1.1 keep-alive. */
@@ -39,7 +43,10 @@ public final class ResponseEncoder {
         }
     }
 
-    private ResponseEncoder() {
+    private final HeadCache heads = new HeadCache();
+
+    /** An encoder with no head kept yet, for one event loop. */
+    public ResponseEncoder() {
     }
 
     /**
@@ -62,9 +69,8 @@ public final class ResponseEncoder {
      * @param out        the buffer, written from its position
      * @return false, with {@code out} untouched, when the head needs more room than {@code out} has left
      */
-    public static boolean encodeHead(Response response, int connection, HttpDate date, ByteBuffer out) {
-        ResponseAccess a = ResponseAccess.get();
-        byte[] cached = a.cachedHead(response);
+    public boolean encodeHead(Response response, int connection, HttpDate date, ByteBuffer out) {
+        byte[] cached = heads.find(response);
         if (cached != null) {
             if (out.remaining() < cached.length + TAIL_MAX) {
                 return false;
@@ -72,16 +78,11 @@ public final class ResponseEncoder {
             out.put(cached);
         } else {
             int start = out.position();
-            if (out.remaining() < fixedLength(a, response) + TAIL_MAX) {
+            if (out.remaining() < fixedLength(response) + TAIL_MAX) {
                 return false;
             }
-            writeFixed(a, response, out);
-            if (a.markEncoded(response)) {
-                // Encoded a second time: it is a reused (constant) response, so keep its head.
-                byte[] head = new byte[out.position() - start];
-                out.get(start, head);
-                a.cacheHead(response, head);
-            }
+            writeFixed(response, out);
+            heads.encoded(response, out, start);
         }
         out.put(date.line());
         if (connection == CLOSE) {
@@ -93,53 +94,45 @@ public final class ResponseEncoder {
         return true;
     }
 
-    /**
-     * The response's body bytes, shared: do not modify.
-     *
-     * @param response the response
-     * @return the body array
-     */
-    public static byte[] body(Response response) {
-        return ResponseAccess.get().body(response);
-    }
-
-    private static int fixedLength(ResponseAccess a, Response r) {
-        int status = a.status(r);
+    private static int fixedLength(Response r) {
+        int status = r.status();
         int n = STATUS_LINES[status].length;
-        String type = a.contentType(r);
-        if (type != null) {
-            n += CONTENT_TYPE.length + type.length() + 2;
+        Optional<String> type = r.contentType();
+        if (type.isPresent()) {
+            n += CONTENT_TYPE.length + type.get().length() + 2;
         }
         if (hasBody(status)) {
             n += CONTENT_LENGTH.length + 10 + 2;
         }
-        String[] headers = a.headers(r);
-        for (int i = 0; i < headers.length; i += 2) {
-            n += headers[i].length() + 2 + headers[i + 1].length() + 2;
+        List<Map.Entry<String, String>> headers = r.headers(); // not copied; indexed, so no iterator either
+        for (int i = 0, count = headers.size(); i < count; i++) {
+            Map.Entry<String, String> field = headers.get(i);
+            n += field.getKey().length() + 2 + field.getValue().length() + 2;
         }
         return n;
     }
 
-    private static void writeFixed(ResponseAccess a, Response r, ByteBuffer out) {
-        int status = a.status(r);
+    private static void writeFixed(Response r, ByteBuffer out) {
+        int status = r.status();
         out.put(STATUS_LINES[status]);
-        String type = a.contentType(r);
-        if (type != null) {
+        Optional<String> type = r.contentType();
+        if (type.isPresent()) {
             out.put(CONTENT_TYPE);
-            latin1(type, out);
+            latin1(type.get(), out);
             crlf(out);
         }
         if (hasBody(status)) {
             // RFC 9110 §8.6: also sent for HEAD, as the length a GET would have had.
             out.put(CONTENT_LENGTH);
-            digits(a.body(r).length, out);
+            digits(r.bodyLength(), out);
             crlf(out);
         }
-        String[] headers = a.headers(r);
-        for (int i = 0; i < headers.length; i += 2) {
-            latin1(headers[i], out);
+        List<Map.Entry<String, String>> headers = r.headers();
+        for (int i = 0, count = headers.size(); i < count; i++) {
+            Map.Entry<String, String> field = headers.get(i);
+            latin1(field.getKey(), out);
             out.put((byte) ':').put((byte) ' ');
-            latin1(headers[i + 1], out);
+            latin1(field.getValue(), out);
             crlf(out);
         }
     }

@@ -19,7 +19,8 @@ class JsonTest {
         Response created = Json.response(201, new Item("a", 2));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.contentType()).contains("application/json");
-        assertThat(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo("{\"name\":\"a\",\"count\":2}");
+        assertThat(new String(((Response.Body.Bytes) created.body()).bytes(),
+                StandardCharsets.UTF_8)).isEqualTo("{\"name\":\"a\",\"count\":2}");
         assertThat(Json.response(List.of(1, 2)).status()).isEqualTo(200);
     }
 

@@ -31,7 +31,8 @@ class ServiceLoadingIT {
         assertThat(codec.getClass().getModule().isNamed()).isFalse();
         Response response = Response.json(Map.of("path", "class"));
         assertThat(response.contentType()).contains("application/json");
-        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"path\":\"class\"}");
+        assertThat(new String(((Response.Body.Bytes) response.body()).bytes(),
+                StandardCharsets.UTF_8)).isEqualTo("{\"path\":\"class\"}");
     }
 
     @Test

@@ -24,7 +24,8 @@ public final class ModulePathProbe {
     public static void main(String[] args) throws Exception {
         JsonCodec codec = JsonCodec.get();
         System.out.println(codec.getClass().getName() + " in " + codec.getClass().getModule());
-        System.out.println(new String(Response.json(Map.of("path", "module")).body(), StandardCharsets.UTF_8));
+        Response.Body body = Response.json(Map.of("path", "module")).body();
+        System.out.println(new String(((Response.Body.Bytes) body).bytes(), StandardCharsets.UTF_8));
         byte[] json = "{\"x\":1,\"y\":2}".getBytes(StandardCharsets.UTF_8);
         System.out.println(codec.read(json, 0, json.length, Point.class));
     }
