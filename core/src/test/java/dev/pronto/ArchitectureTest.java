@@ -36,27 +36,20 @@ class ArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
 
     private static List<String> importsOf(String pkg) {
-        Path dir = MAIN.resolve(pkg.replace('.', '/'));
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.toString().endsWith(".java")).flatMap(f -> {
-                try {
-                    Matcher m = IMPORT.matcher(Files.readString(f));
-                    return m.results().map(r -> f.getFileName() + ": " + r.group(1)).toList().stream();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return imports(MAIN.resolve(pkg.replace('.', '/')), Integer.MAX_VALUE, IMPORT);
     }
 
     /** @return "File.java: imported.Name" for each import of the files directly in the API package */
     private static List<String> importsOfTheApi() {
-        try (Stream<Path> files = Files.list(MAIN)) {
+        return imports(MAIN, 1, CLASS_IMPORT);
+    }
+
+    /** @return "File.java: what the pattern's group 1 captures" for each import of the Java files under {@code dir} */
+    private static List<String> imports(Path dir, int depth, Pattern importLine) {
+        try (Stream<Path> files = Files.walk(dir, depth)) {
             return files.filter(f -> f.toString().endsWith(".java")).flatMap(f -> {
                 try {
-                    Matcher m = CLASS_IMPORT.matcher(Files.readString(f));
+                    Matcher m = importLine.matcher(Files.readString(f));
                     return m.results().map(r -> f.getFileName() + ": " + r.group(1)).toList().stream();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
