@@ -59,9 +59,9 @@ public sealed interface Outcome permits Outcome.Now, Outcome.Later, Outcome.Upgr
     /**
      * Hand the connection over to another protocol after a {@code 101 Switching Protocols} answer: a WebSocket
      * (RFC 6455 §4.2.2) or h2c (RFC 9113 §3.1). Nothing can make one yet, so nothing returns one: the issue that adds
-     * WebSockets fills it with the handshake's response and the protocol handler the connection hands its channel to,
-     * once the transport can pass a channel on (issue 13 point 3). Until then a connection treats anything but
-     * {@link Now} and {@link Later} as a dispatcher's failure (500).
+     * WebSockets (issue 16) fills it with the handshake's response and the protocol handler that the connection hands
+     * its channel to ({@code Channel.handOver}, which the transport already supports). Until then a connection treats
+     * anything but {@link Now} and {@link Later} as a dispatcher's failure (500).
      */
     final class Upgrade implements Outcome {
         private Upgrade() {
