@@ -20,7 +20,6 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
@@ -55,11 +54,10 @@ final class HttpConnection implements ChannelHandler, Expiring {
     private ChunkedDecoder decoder;
 
     private ArrayDeque<PendingResponse> queue; // responses not yet encoded, in request order
-    private final OutboundQueue outbound = new OutboundQueue(); // not written: the socket was full, or the turn over
-    private List<CompletionCallback> written; // callbacks of encoded responses, run once their bytes are out
+    private final OutboundWriter writer;
 
     private boolean stopParsing;       // after a request that closes the connection, or a malformed one
-    private boolean closeAfterFlush;   // a response with Connection: close has been encoded
+    private boolean closeAfterFlush;   // a response with Connection: close has been encoded: the last one
     private boolean readPaused;        // backpressure: too many responses queued or too many bytes unsent
     private boolean inputEnded;        // the client half-closed
 
@@ -71,6 +69,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
     HttpConnection(Http1Loop ctx, Channel channel) {
         this.ctx = ctx;
         this.channel = channel;
+        this.writer = new OutboundWriter(channel);
         this.head = new RequestHead(ctx.config.maxHeaderCount());
         this.request = new HttpRequest(this, head, ctx.config.maxBodyBytes());
     }
@@ -444,15 +443,6 @@ final class HttpConnection implements ChannelHandler, Expiring {
         }
     }
 
-    private void addWritten(List<CompletionCallback> callbacks) {
-        if (callbacks != null) {
-            if (written == null) {
-                written = new ArrayList<>(callbacks.size());
-            }
-            written.addAll(callbacks);
-        }
-    }
-
     /** Encodes the responses at the head of the queue that are ready, in order. */
     private void drainQueue() {
         while (queue != null && !queue.isEmpty() && queue.peek().done && !closeAfterFlush) {
@@ -465,61 +455,28 @@ final class HttpConnection implements ChannelHandler, Expiring {
         }
     }
 
-    /**
-     * Writes the batch: one system call for everything encoded since the last flush; then, if a large body did not
-     * fit in the batch, its rest in slices through the same buffer until the socket is full or the connection's turn
-     * is over ({@link WriteBatch#TURN_BUDGET}). What is left waits for the socket to be writable again.
-     */
+    /** Runs {@code callbacks} once the response encoded with them is written. */
+    private void addWritten(List<CompletionCallback> callbacks) {
+        writer.onceWritten(callbacks);
+    }
+
+    /** Writes the batch through the writer (see {@link OutboundWriter#flush}); reads pause past the backlog limit. */
     private void flush() {
         WriteBatch batch = ctx.batch;
         if (batch.isEmpty() || state == State.CLOSED) {
             batch.clear();
             return;
         }
-        ByteBuffer b = batch.prepare();
         ctx.writing(this);
         try {
-            if (outbound.isEmpty()) {
-                long budget = WriteBatch.TURN_BUDGET - channel.write(b);
-                outbound.keepCopy(b);
-                boolean allWritten = outbound.isEmpty();
-                batch.moveRestTo(outbound);
-                if (allWritten && !outbound.isEmpty()) {
-                    outbound.writeTo(channel, b, budget); // the batch has been written: its buffer is free
-                }
-            } else {
-                outbound.keepCopy(b); // after what is queued already
-                batch.moveRestTo(outbound);
-            }
+            writer.flush(batch);
         } catch (IOException e) {
             close();
         } finally {
             ctx.wrote();
-            batch.clear();
         }
-        if (!outbound.isEmpty() && state != State.CLOSED) {
-            channel.writeInterest(true); // also when only the turn is over: the selector comes back at once
-            if (outbound.bytes() > ctx.config.maxQueuedWriteBytes()) {
-                pauseReading();
-            }
-        } else {
-            runCallbacks(true);
-        }
-    }
-
-    /** Runs the completion callbacks of the responses encoded so far. */
-    private void runCallbacks(boolean delivered) {
-        List<CompletionCallback> run = written;
-        if (run == null) {
-            return;
-        }
-        written = null;
-        for (CompletionCallback c : run) {
-            try {
-                c.completed(delivered);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "Completion callback failed", e);
-            }
+        if (state != State.CLOSED && writer.backlog() > ctx.config.maxQueuedWriteBytes()) {
+            pauseReading();
         }
     }
 
@@ -528,7 +485,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
         long n;
         ctx.writing(this);
         try {
-            n = outbound.writeTo(channel, ctx.batch.stage(), WriteBatch.TURN_BUDGET);
+            n = writer.onWritable(ctx.batch.stage());
         } catch (IOException e) {
             close();
             return;
@@ -537,10 +494,6 @@ final class HttpConnection implements ChannelHandler, Expiring {
         }
         if (n > 0) {
             ctx.writeList.append(reaper, ctx.services.now() + ctx.writeTimeoutNanos); // progress: restart the write timeout
-        }
-        if (outbound.isEmpty()) {
-            channel.writeInterest(false);
-            runCallbacks(true);
         }
         afterEvent();
     }
@@ -558,7 +511,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
             resumeReading();
             return;
         }
-        boolean idle = (queue == null || queue.isEmpty()) && outbound.isEmpty();
+        boolean idle = (queue == null || queue.isEmpty()) && writer.idle();
         if (idle && closeAfterFlush) {
             lingerClose();
         } else if (idle && (inputEnded || ctx.shuttingDown && state == State.HEAD && carryLength == 0)) {
@@ -569,7 +522,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
     }
 
     private void fileForReaper(boolean idle) {
-        if (!outbound.isEmpty()) {
+        if (!writer.idle()) {
             if (reaper.list() != ctx.writeList) {
                 ctx.writeList.append(reaper, ctx.services.now() + ctx.writeTimeoutNanos);
             }
@@ -595,7 +548,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
 
     private boolean canResume() {
         return (queue == null || queue.size() < ctx.config.maxPipelinedRequests())
-                && outbound.bytes() <= ctx.config.maxQueuedWriteBytes() / 2;
+                && writer.backlog() <= ctx.config.maxQueuedWriteBytes() / 2;
     }
 
     private void resumeReading() {
@@ -731,7 +684,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
      * closes after its current responses.
      */
     void shutdownBegun() {
-        if (state == State.HEAD && (queue == null || queue.isEmpty()) && outbound.isEmpty() && !readPaused) {
+        if (state == State.HEAD && (queue == null || queue.isEmpty()) && writer.idle() && !readPaused) {
             onReadable(); // with nothing to read, afterEvent closes it at once
         }
     }
@@ -771,7 +724,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
         if (queue != null) {
             for (PendingResponse p : queue) {
                 if (p.callbacks != null || p.request != null) {
-                    addWritten(p.callbacks != null ? p.callbacks : p.request.takeCallbacks());
+                    writer.onceWritten(p.callbacks != null ? p.callbacks : p.request.takeCallbacks());
                 }
                 if (p.future != null) {
                     p.future.cancel(true); // nobody will read the answer
@@ -779,10 +732,9 @@ final class HttpConnection implements ChannelHandler, Expiring {
             }
             queue = null;
         }
-        outbound.clear();
         channel.close();
         ctx.closed(this);
-        runCallbacks(false);
+        writer.closed();
     }
 
     @Override
