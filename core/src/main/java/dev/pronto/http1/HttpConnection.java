@@ -19,8 +19,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
@@ -54,12 +52,11 @@ final class HttpConnection implements ChannelHandler, Expiring {
     private BodyBuffer chunkBody;      // chunked body being decoded
     private ChunkedDecoder decoder;
 
-    private ArrayDeque<PendingResponse> queue; // responses not yet encoded, in request order
-    private final OutboundQueue outbound = new OutboundQueue(); // not written: the socket was full, or the turn over
-    private List<CompletionCallback> written; // callbacks of encoded responses, run once their bytes are out
+    private final Pipeline pipeline;   // responses not yet encoded, in request order
+    private final OutboundWriter writer;
 
     private boolean stopParsing;       // after a request that closes the connection, or a malformed one
-    private boolean closeAfterFlush;   // a response with Connection: close has been encoded
+    private boolean closeAfterFlush;   // a response with Connection: close has been encoded: the last one
     private boolean readPaused;        // backpressure: too many responses queued or too many bytes unsent
     private boolean inputEnded;        // the client half-closed
 
@@ -71,6 +68,8 @@ final class HttpConnection implements ChannelHandler, Expiring {
     HttpConnection(Http1Loop ctx, Channel channel) {
         this.ctx = ctx;
         this.channel = channel;
+        this.writer = new OutboundWriter(channel);
+        this.pipeline = new Pipeline(ctx.config.maxPipelinedRequests(), ctx.handlerTimeoutNanos);
         this.head = new RequestHead(ctx.config.maxHeaderCount());
         this.request = new HttpRequest(this, head, ctx.config.maxBodyBytes());
     }
@@ -215,12 +214,10 @@ final class HttpConnection implements ChannelHandler, Expiring {
     /** RFC 9110 §10.1.1: a client that sent {@code Expect: 100-continue} waits for this before sending the body. */
     private void continueIfExpected(boolean noBodyYet) {
         if (head.expectContinue() && noBodyYet) {
-            if (queue == null || queue.isEmpty()) {
+            if (pipeline.isEmpty()) {
                 ctx.batch.put(ResponseEncoder.CONTINUE);
             } else {
-                PendingResponse interim = new PendingResponse(false, ResponseEncoder.KEEP_ALIVE_DEFAULT, true);
-                interim.done = true;
-                queue.add(interim);
+                pipeline.addContinue();
             }
         }
     }
@@ -281,26 +278,21 @@ final class HttpConnection implements ChannelHandler, Expiring {
     }
 
     private void respond(Response r, boolean headMethod, int mode, List<CompletionCallback> callbacks) {
-        if (queue == null || queue.isEmpty()) {
+        if (pipeline.isEmpty()) {
             encode(r, headMethod, mode, callbacks);
         } else {
-            queue.add(PendingResponse.ready(r, headMethod, mode, callbacks));
+            pipeline.addReady(r, headMethod, mode, callbacks);
             pauseIfPipelineFull();
         }
     }
 
     private void await(HttpRequest req, CompletionStage<?> stage, boolean headMethod, int mode) {
-        PendingResponse slot = new PendingResponse(headMethod, mode, false);
-        if (queue == null) {
-            queue = new ArrayDeque<>();
-        }
-        queue.add(slot);
+        PendingResponse slot = pipeline.await(req, headMethod, mode);
         pauseIfPipelineFull();
-        slot.request = req;
         CompletableFuture<?> f = asFuture(stage);
         if (f != null && f.isDone()) {
             // Already complete (e.g. completedFuture): no hop through the loop's task queue.
-            complete(slot, f.state() == Future.State.SUCCESS ? asResponse(req, f.resultNow())
+            slot.complete(f.state() == Future.State.SUCCESS ? asResponse(req, f.resultNow())
                     : internalError(req, f.state() == Future.State.FAILED ? f.exceptionNow()
                             : new CancellationException("handler's stage was cancelled")));
             return;
@@ -311,19 +303,11 @@ final class HttpConnection implements ChannelHandler, Expiring {
             if (slot.done) {
                 return; // answered already: the handler timed out
             }
-            complete(slot, error != null ? internalError(req, error) : asResponse(req, value));
+            slot.complete(error != null ? internalError(req, error) : asResponse(req, value));
             if (state != State.CLOSED) {
                 afterEvent();
             }
         }));
-    }
-
-    private static void complete(PendingResponse slot, Response response) {
-        slot.response = response;
-        slot.done = true;
-        slot.future = null;
-        slot.callbacks = slot.request.takeCallbacks();
-        slot.request = null;
     }
 
     /** @return the stage as a future, to look at and cancel; {@code null} for a stage that cannot be one */
@@ -348,7 +332,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
     }
 
     private void pauseIfPipelineFull() {
-        if (queue.size() >= ctx.config.maxPipelinedRequests()) {
+        if (pipeline.full()) {
             pauseReading();
         }
     }
@@ -446,19 +430,10 @@ final class HttpConnection implements ChannelHandler, Expiring {
         }
     }
 
-    private void addWritten(List<CompletionCallback> callbacks) {
-        if (callbacks != null) {
-            if (written == null) {
-                written = new ArrayList<>(callbacks.size());
-            }
-            written.addAll(callbacks);
-        }
-    }
-
     /** Encodes the responses at the head of the queue that are ready, in order. */
     private void drainQueue() {
-        while (queue != null && !queue.isEmpty() && queue.peek().done && !closeAfterFlush) {
-            PendingResponse p = queue.poll();
+        PendingResponse p;
+        while (!closeAfterFlush && (p = pipeline.nextReady()) != null) {
             if (p.interim) {
                 ctx.batch.put(ResponseEncoder.CONTINUE);
             } else {
@@ -467,61 +442,28 @@ final class HttpConnection implements ChannelHandler, Expiring {
         }
     }
 
-    /**
-     * Writes the batch: one system call for everything encoded since the last flush; then, if a large body did not
-     * fit in the batch, its rest in slices through the same buffer until the socket is full or the connection's turn
-     * is over ({@link WriteBatch#TURN_BUDGET}). What is left waits for the socket to be writable again.
-     */
+    /** Runs {@code callbacks} once the response encoded with them is written. */
+    private void addWritten(List<CompletionCallback> callbacks) {
+        writer.onceWritten(callbacks);
+    }
+
+    /** Writes the batch through the writer (see {@link OutboundWriter#flush}); reads pause past the backlog limit. */
     private void flush() {
         WriteBatch batch = ctx.batch;
         if (batch.isEmpty() || state == State.CLOSED) {
             batch.clear();
             return;
         }
-        ByteBuffer b = batch.prepare();
         ctx.writing(this);
         try {
-            if (outbound.isEmpty()) {
-                long budget = WriteBatch.TURN_BUDGET - channel.write(b);
-                outbound.keepCopy(b);
-                boolean allWritten = outbound.isEmpty();
-                batch.moveRestTo(outbound);
-                if (allWritten && !outbound.isEmpty()) {
-                    outbound.writeTo(channel, b, budget); // the batch has been written: its buffer is free
-                }
-            } else {
-                outbound.keepCopy(b); // after what is queued already
-                batch.moveRestTo(outbound);
-            }
+            writer.flush(batch);
         } catch (IOException e) {
             close();
         } finally {
             ctx.wrote();
-            batch.clear();
         }
-        if (!outbound.isEmpty() && state != State.CLOSED) {
-            channel.writeInterest(true); // also when only the turn is over: the selector comes back at once
-            if (outbound.bytes() > ctx.config.maxQueuedWriteBytes()) {
-                pauseReading();
-            }
-        } else {
-            runCallbacks(true);
-        }
-    }
-
-    /** Runs the completion callbacks of the responses encoded so far. */
-    private void runCallbacks(boolean delivered) {
-        List<CompletionCallback> run = written;
-        if (run == null) {
-            return;
-        }
-        written = null;
-        for (CompletionCallback c : run) {
-            try {
-                c.completed(delivered);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "Completion callback failed", e);
-            }
+        if (state != State.CLOSED && writer.backlog() > ctx.config.maxQueuedWriteBytes()) {
+            pauseReading();
         }
     }
 
@@ -530,7 +472,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
         long n;
         ctx.writing(this);
         try {
-            n = outbound.writeTo(channel, ctx.batch.stage(), WriteBatch.TURN_BUDGET);
+            n = writer.onWritable(ctx.batch.stage());
         } catch (IOException e) {
             close();
             return;
@@ -539,10 +481,6 @@ final class HttpConnection implements ChannelHandler, Expiring {
         }
         if (n > 0) {
             ctx.writeList.append(reaper, ctx.services.now() + ctx.writeTimeoutNanos); // progress: restart the write timeout
-        }
-        if (outbound.isEmpty()) {
-            channel.writeInterest(false);
-            runCallbacks(true);
         }
         afterEvent();
     }
@@ -560,7 +498,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
             resumeReading();
             return;
         }
-        boolean idle = (queue == null || queue.isEmpty()) && outbound.isEmpty();
+        boolean idle = pipeline.isEmpty() && writer.idle();
         if (idle && closeAfterFlush) {
             lingerClose();
         } else if (idle && (inputEnded || ctx.shuttingDown && state == State.HEAD && carryLength == 0)) {
@@ -571,14 +509,14 @@ final class HttpConnection implements ChannelHandler, Expiring {
     }
 
     private void fileForReaper(boolean idle) {
-        if (!outbound.isEmpty()) {
+        if (!writer.idle()) {
             if (reaper.list() != ctx.writeList) {
                 ctx.writeList.append(reaper, ctx.services.now() + ctx.writeTimeoutNanos);
             }
         } else if (state == State.BODY || state == State.CHUNKED) {
             ctx.bodyList.insert(reaper, bodyDeadline());
         } else if (!idle || readPaused) {
-            ctx.busyList.insert(reaper, handlerDeadline());
+            ctx.busyList.insert(reaper, pipeline.handlerDeadline(ctx.services.now() + Http1Loop.NEVER_NANOS));
         } else if (carryLength > 0) {
             if (reaper.list() != ctx.headerList) {
                 ctx.headerList.append(reaper, headStartedAt + ctx.headerTimeoutNanos);
@@ -596,8 +534,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
     }
 
     private boolean canResume() {
-        return (queue == null || queue.size() < ctx.config.maxPipelinedRequests())
-                && outbound.bytes() <= ctx.config.maxQueuedWriteBytes() / 2;
+        return !pipeline.full() && writer.backlog() <= ctx.config.maxQueuedWriteBytes() / 2;
     }
 
     private void resumeReading() {
@@ -627,7 +564,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
         }
         state = State.LINGER;
         carryLength = 0;
-        queue = null;
+        pipeline.clear();
         channel.shutdownOutput();
         channel.readInterest(true);
         ctx.lingerList.append(reaper, ctx.services.now() + Http1Loop.LINGER_NANOS);
@@ -669,18 +606,6 @@ final class HttpConnection implements ChannelHandler, Expiring {
         return onSchedule - idle < 0 ? onSchedule : idle;
     }
 
-    /** @return when the oldest unanswered handler of this connection times out; never if there is none */
-    private long handlerDeadline() {
-        if (queue != null) {
-            for (PendingResponse p : queue) {
-                if (!p.done) {
-                    return p.startedAt + ctx.handlerTimeoutNanos;
-                }
-            }
-        }
-        return ctx.services.now() + Http1Loop.NEVER_NANOS;
-    }
-
     /** The reaper found this connection past its deadline in {@code expired}. */
     @Override
     public void expire(ConnectionList expired) {
@@ -703,14 +628,13 @@ final class HttpConnection implements ChannelHandler, Expiring {
 
     /** Answers 503 for every handler running past the handler timeout, and cancels it. */
     private void timeOutHandlers() {
-        for (PendingResponse p : queue) {
-            if (!p.done && p.startedAt + ctx.handlerTimeoutNanos - ctx.services.now() <= 0) {
-                // One line: the cancellation that follows is the engine's doing, not the handler's failure.
-                LOG.log(Level.WARNING, "Handler of " + p.request.method() + " " + p.request.routeForDiagnostics()
-                        + " did not answer within the handlerTimeout of " + ctx.config.handlerTimeout().toMillis()
-                        + " ms: answered 503 and cancelled it (" + p.request + ")");
-                answerInstead(p, Http1Loop.HANDLER_TIMEOUT_MESSAGE, Http1Loop.HANDLER_TIMEOUT);
-            }
+        PendingResponse p;
+        while ((p = pipeline.overdue(ctx.services.now())) != null) { // oldest first: each answer makes room
+            // One line: the cancellation that follows is the engine's doing, not the handler's failure.
+            LOG.log(Level.WARNING, "Handler of " + p.request.method() + " " + p.request.routeForDiagnostics()
+                    + " did not answer within the handlerTimeout of " + ctx.config.handlerTimeout().toMillis()
+                    + " ms: answered 503 and cancelled it (" + p.request + ")");
+            answerInstead(p, Http1Loop.HANDLER_TIMEOUT_MESSAGE, Http1Loop.HANDLER_TIMEOUT);
         }
     }
 
@@ -719,12 +643,8 @@ final class HttpConnection implements ChannelHandler, Expiring {
      * the handler first, so that its own filters no longer run on an answer nobody will get.
      */
     private void answerInstead(PendingResponse p, String message, Response builtIn) {
-        CompletableFuture<?> future = p.future;
-        p.future = null;
-        if (future != null) {
-            future.cancel(true);
-        }
-        complete(p, dressed(p.request, builtIn.status(), message, builtIn));
+        p.cancel();
+        p.complete(dressed(p.request, builtIn.status(), message, builtIn));
     }
 
     /**
@@ -733,7 +653,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
      * closes after its current responses.
      */
     void shutdownBegun() {
-        if (state == State.HEAD && (queue == null || queue.isEmpty()) && outbound.isEmpty() && !readPaused) {
+        if (state == State.HEAD && pipeline.isEmpty() && writer.idle() && !readPaused) {
             onReadable(); // with nothing to read, afterEvent closes it at once
         }
     }
@@ -748,12 +668,9 @@ final class HttpConnection implements ChannelHandler, Expiring {
                     Http1Loop.SHUTTING_DOWN), req.head().method() == Methods.HEAD, ResponseEncoder.CLOSE,
                     req.takeCallbacks());
         }
-        if (queue != null) {
-            for (PendingResponse p : queue) {
-                if (!p.done) {
-                    answerInstead(p, Http1Loop.SHUTTING_DOWN_MESSAGE, Http1Loop.SHUTTING_DOWN);
-                }
-            }
+        PendingResponse p;
+        while ((p = pipeline.unanswered()) != null) {
+            answerInstead(p, Http1Loop.SHUTTING_DOWN_MESSAGE, Http1Loop.SHUTTING_DOWN);
         }
         drainQueue();
         flush();
@@ -770,21 +687,10 @@ final class HttpConnection implements ChannelHandler, Expiring {
         }
         carry = null;
         carryLength = 0;
-        if (queue != null) {
-            for (PendingResponse p : queue) {
-                if (p.callbacks != null || p.request != null) {
-                    addWritten(p.callbacks != null ? p.callbacks : p.request.takeCallbacks());
-                }
-                if (p.future != null) {
-                    p.future.cancel(true); // nobody will read the answer
-                }
-            }
-            queue = null;
-        }
-        outbound.clear();
+        pipeline.abandon(writer);
         channel.close();
         ctx.closed(this);
-        runCallbacks(false);
+        writer.closed();
     }
 
     @Override

@@ -25,6 +25,24 @@ final class PendingResponse {
         this.interim = interim;
     }
 
+    /** The response has come: it waits for its turn, with its request's callbacks; the request is let go. */
+    void complete(Response r) {
+        response = r;
+        done = true;
+        future = null;
+        callbacks = request.takeCallbacks();
+        request = null;
+    }
+
+    /** Cancels the handler still running for this place, so that its own filters no longer run on its answer. */
+    void cancel() {
+        CompletableFuture<?> f = future;
+        future = null;
+        if (f != null) {
+            f.cancel(true);
+        }
+    }
+
     static PendingResponse ready(Response response, boolean headMethod, int connection,
                                  List<CompletionCallback> callbacks) {
         PendingResponse p = new PendingResponse(headMethod, connection, false);

@@ -1,11 +1,8 @@
 package dev.pronto.http1;
 
-import dev.pronto.transport.Channel;
-import dev.pronto.transport.EventLoop;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -76,78 +73,11 @@ class OutboundQueueTest {
         assertThat(socket.out.toByteArray()).isEqualTo(Arrays.copyOfRange(bytes(16, 5), 6, 16));
     }
 
-    private static byte[] bytes(int n, int seed) {
+    static byte[] bytes(int n, int seed) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
             b[i] = (byte) (seed * 31 + i * 7 + (i >>> 8));
         }
         return b;
-    }
-
-    /** Takes, on its k-th write, at most {@code script[k % script.length]} bytes. */
-    private static final class ScriptedChannel implements Channel {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final int[] script;
-        int writes;
-        int heapWrites;
-        long maxOffered;
-
-        ScriptedChannel(int[] script) {
-            this.script = script;
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            if (!src.isDirect()) {
-                heapWrites++;
-            }
-            maxOffered = Math.max(maxOffered, src.remaining());
-            int n = Math.min(src.remaining(), script[writes++ % script.length]);
-            byte[] taken = new byte[n];
-            src.get(taken);
-            out.writeBytes(taken);
-            return n;
-        }
-
-        @Override
-        public long write(ByteBuffer[] srcs, int offset, int length) {
-            throw new AssertionError("the queue writes one staged buffer at a time");
-        }
-
-        @Override
-        public int read(ByteBuffer dst) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public void readInterest(boolean on) {
-        }
-
-        @Override
-        public void writeInterest(boolean on) {
-        }
-
-        @Override
-        public void shutdownOutput() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return new InetSocketAddress(0);
-        }
-
-        @Override
-        public EventLoop loop() {
-            throw new AssertionError();
-        }
     }
 }
