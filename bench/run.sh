@@ -166,7 +166,7 @@ peer_pronto() {
         return 1
       fi
       pronto_example ;;
-    cmd) pronto_example; java_cmd "$PRONTO_JAR" "$PRONTO_EXAMPLE" --port "$2" --event-loops 1 ;;
+    cmd) pronto_example; loops_flag "$PRONTO_JAR"; java_cmd "$PRONTO_JAR" "$PRONTO_EXAMPLE" --port "$2" "$LOOPS_FLAG" 1 ;;
     info)
       pronto_example
       VERSION="git $(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo '?')"
