@@ -49,25 +49,24 @@ class CloseFromHandlerIT {
 
     @Test
     void aPlainHandlerThatClosesTheServerGetsItsAnswerOutAndTheStopHooksRun() throws Exception {
-        Server s = start(app(request -> {
-            server.join().close(); // on the event loop: must neither block it nor break it
-            events.add("closed");
-            return Response.text("bye");
-        }));
-        try {
-            assertAnsweredThenShutDown(s);
-        } finally {
-            s.close();
-        }
+        // On the event loop: close() must neither block the loop nor break it.
+        closesFromItsOwnHandler(app(request -> closeThenAnswer()));
     }
 
     @Test
     void aBlockingHandlerThatClosesTheServerGetsItsAnswerOutAndTheStopHooksRun() throws Exception {
-        Server s = start(app(Handler.blocking(request -> {
-            server.join().close(); // must not wait for the very request that calls it
-            events.add("closed");
-            return Response.text("bye");
-        })));
+        // On a virtual thread: close() must not wait for the very request that calls it.
+        closesFromItsOwnHandler(app(Handler.blocking(request -> closeThenAnswer())));
+    }
+
+    private Response closeThenAnswer() {
+        server.join().close();
+        events.add("closed");
+        return Response.text("bye");
+    }
+
+    private void closesFromItsOwnHandler(App app) throws Exception {
+        Server s = start(app);
         try {
             assertAnsweredThenShutDown(s);
         } finally {
