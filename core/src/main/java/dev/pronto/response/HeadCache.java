@@ -24,6 +24,10 @@ final class HeadCache {
     private final Head[] heads = new Head[SLOTS];
     private final int[] marks = new int[MARK_SETS * WAYS];
     private int victim; // a linear congruential sequence whose top bits pick the way a new mark replaces
+    // The response found last, held strongly (one per loop): most loops send the same constant again and again, and
+    // an identity compare is all that costs, where a probe reads the table, a slot and its reference.
+    private Response last;
+    private byte[] lastBytes;
 
     /**
      * The kept head of a response.
@@ -32,6 +36,9 @@ final class HeadCache {
      * @return its head, shared: do not modify; or null if it is not kept
      */
     byte[] find(Response response) {
+        if (response == last) {
+            return lastBytes;
+        }
         int hash = response.hashCode();
         for (int i = 0; i < PROBES; i++) {
             Head h = heads[(home(hash) + i) & (SLOTS - 1)];
@@ -39,6 +46,8 @@ final class HeadCache {
                 return null; // slots are never emptied, so the response is not further on either
             }
             if (h.hash == hash && h.refersTo(response)) {
+                last = response;
+                lastBytes = h.bytes;
                 return h.bytes;
             }
         }

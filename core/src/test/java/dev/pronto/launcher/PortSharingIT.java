@@ -10,7 +10,9 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,13 +27,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortSharingIT {
     private static final Pattern WORKER_ACCEPTING = Pattern.compile("\\[master] process (\\d+) accepting connections");
 
+    /** Starts the launcher in a child JVM serving the test application on 127.0.0.1:port (0: any free port). */
+    private static ChildJvm launcher(int port, String... options) throws java.io.IOException {
+        List<String> args = new ArrayList<>(List.of("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port)));
+        args.addAll(List.of(options));
+        return ChildJvm.launch(args.toArray(new String[0]));
+    }
+
     @Test
     void aSecondServerOnAPortInUseExitsWithAddressInUse() throws Exception {
-        try (ChildJvm first = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                "--port", "0", "--event-loops", "2")) {
+        try (ChildJvm first = launcher(0, "--event-loops", "2")) {
             int port = first.awaitAccepting(Duration.ofSeconds(20));
-            try (ChildJvm second = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                    "--port", Integer.toString(port), "--event-loops", "1")) {
+            try (ChildJvm second = launcher(port, "--event-loops", "1")) {
                 assertFailsWithAddressInUse(second, port);
             }
             assertOnlyAnswer(port, Set.of(Long.toString(first.pid())));
@@ -58,18 +66,15 @@ class PortSharingIT {
 
     @Test
     void aSecondMasterOrServerOnThePortOfAMastersWorkersExitsWithAddressInUse() throws Exception {
-        try (ChildJvm master = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                "--port", "0", "--event-loops", "2", "--processes", "2")) {
+        try (ChildJvm master = launcher(0, "--event-loops", "2", "--processes", "2")) {
             int port = master.awaitAccepting(Duration.ofSeconds(20));
             Set<String> workers = new HashSet<>();
             master.linesMatching(WORKER_ACCEPTING, 0).forEach(m -> workers.add(m.group(1)));
             assertThat(workers).hasSize(2);
-            try (ChildJvm second = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                    "--port", Integer.toString(port), "--event-loops", "2", "--processes", "2")) {
+            try (ChildJvm second = launcher(port, "--event-loops", "2", "--processes", "2")) {
                 assertFailsWithAddressInUse(second, port);
             }
-            try (ChildJvm server = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                    "--port", Integer.toString(port), "--event-loops", "2")) {
+            try (ChildJvm server = launcher(port, "--event-loops", "2")) {
                 assertFailsWithAddressInUse(server, port);
             }
             assertOnlyAnswer(port, workers);
@@ -78,11 +83,9 @@ class PortSharingIT {
 
     @Test
     void aMasterOnThePortOfAServerExitsWithAddressInUse() throws Exception {
-        try (ChildJvm first = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                "--port", "0", "--event-loops", "2")) {
+        try (ChildJvm first = launcher(0, "--event-loops", "2")) {
             int port = first.awaitAccepting(Duration.ofSeconds(20));
-            try (ChildJvm master = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                    "--port", Integer.toString(port), "--event-loops", "2", "--processes", "2")) {
+            try (ChildJvm master = launcher(port, "--event-loops", "2", "--processes", "2")) {
                 assertFailsWithAddressInUse(master, port);
             }
             assertOnlyAnswer(port, Set.of(Long.toString(first.pid())));
@@ -99,8 +102,7 @@ class PortSharingIT {
         Path lock = Path.of(System.getProperty("java.io.tmpdir"), "pronto-port-127.0.0.1-" + port + ".lock");
         try (FileChannel held = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = held.lock();
-             ChildJvm master = ChildJvm.launch("--app", TestApplication.class.getName(), "--host", "127.0.0.1",
-                     "--port", Integer.toString(port), "--event-loops", "1", "--processes", "2")) {
+             ChildJvm master = launcher(port, "--event-loops", "1", "--processes", "2")) {
             assertFailsWithAddressInUse(master, port);
             assertThat(master.output()).doesNotContain("started");
         }
