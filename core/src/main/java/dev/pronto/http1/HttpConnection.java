@@ -416,7 +416,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
                 batch.put(big.flip());
             }
         }
-        if (!headMethod && ResponseEncoder.hasBody(r.status()) && r.bodyLength() > 0) {
+        if (!headMethod && r.bodyLength() > 0) { // a Response refuses a body its status does not permit
             switch (r.body()) {
                 case Response.Body.Bytes bytes -> batch.put(bytes);
             }

@@ -50,17 +50,6 @@ public final class ResponseEncoder {
     }
 
     /**
-     * Whether a response to this status carries a body and {@code Content-Length}: {@link Statuses#permitsBody}, named
-     * here for the connection's write path.
-     *
-     * @param status the status code
-     * @return false for 1xx, 204 and 304
-     */
-    public static boolean hasBody(int status) {
-        return Statuses.permitsBody(status);
-    }
-
-    /**
      * Writes a response's head into {@code out}, or nothing if it does not fit.
      *
      * @param response   the response
@@ -101,7 +90,7 @@ public final class ResponseEncoder {
         if (type.isPresent()) {
             n += CONTENT_TYPE.length + type.get().length() + 2;
         }
-        if (hasBody(status)) {
+        if (Statuses.permitsBody(status)) {
             n += CONTENT_LENGTH.length + 10 + 2;
         }
         List<Map.Entry<String, String>> headers = r.headers(); // not copied; indexed, so no iterator either
@@ -121,7 +110,7 @@ public final class ResponseEncoder {
             latin1(type.get(), out);
             crlf(out);
         }
-        if (hasBody(status)) {
+        if (Statuses.permitsBody(status)) {
             // RFC 9110 §8.6: also sent for HEAD, as the length a GET would have had.
             out.put(CONTENT_LENGTH);
             digits(r.bodyLength(), out);
