@@ -32,8 +32,11 @@ import java.util.concurrent.ThreadFactory;
 public final class AppDispatcher implements Dispatcher {
     private static final System.Logger LOG = System.getLogger("dev.pronto.App"); // the app's failures, by its name
     private static final Response PLAIN_500 = Response.text(Status.INTERNAL_SERVER_ERROR, "Internal Server Error\n");
-    /** Bound while a blocking handler runs: {@code Server.close()} must not wait for its own caller there. */
-    private static final ScopedValue<Boolean> BLOCKING_HANDLER = ScopedValue.newInstance();
+    /**
+     * Set on the virtual thread of a blocking handler, which runs nothing else and ends with it: {@code Server.close()}
+     * must not wait for its own caller there. (A thread-local, not a scoped value: the library targets Java 21.)
+     */
+    private static final ThreadLocal<Boolean> BLOCKING_HANDLER = new ThreadLocal<>();
 
     private final Router<Route> router;
     private final Filter.Before[] befores;
@@ -195,7 +198,8 @@ public final class AppDispatcher implements Dispatcher {
 
     private CompletableFuture<Response> runBlocking(Request request, Handler handler) {
         CancelPropagating task = new CancelPropagating(null);
-        Thread thread = virtualThreads.newThread(() -> ScopedValue.where(BLOCKING_HANDLER, Boolean.TRUE).run(() -> {
+        Thread thread = virtualThreads.newThread(() -> {
+            BLOCKING_HANDLER.set(Boolean.TRUE);
             Response response;
             try {
                 Response early = before(request);
@@ -210,7 +214,7 @@ public final class AppDispatcher implements Dispatcher {
             if (!task.isCancelled()) { // else the engine has answered (503) and the filters have seen that answer
                 task.complete(after(request, response));
             }
-        }));
+        });
         task.onCancel = thread::interrupt; // set before anyone can see the task
         thread.start();
         return task;
@@ -226,7 +230,7 @@ public final class AppDispatcher implements Dispatcher {
 
     /** @return whether the calling code runs in a blocking handler (or its filters and error handlers) */
     public static boolean inBlockingHandler() {
-        return BLOCKING_HANDLER.isBound();
+        return BLOCKING_HANDLER.get() != null;
     }
 
     private CompletionStage<Response> runAsync(Request request, AsyncHandler handler) {
