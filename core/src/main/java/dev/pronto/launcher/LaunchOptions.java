@@ -31,7 +31,9 @@ record LaunchOptions(ServerConfig config, Optional<String> app, Optional<String>
         boolean reload, List<Path> sources, List<Path> classes, boolean worker, boolean help, List<String> warnings) {
 
     /** The flags, one per line, for usage messages. */
-    static final String FLAGS = Settings.help() + String.format("  %-24s %s%n", "--help", "print this help");
+    static final String FLAGS = Settings.help() + String.format("  %-24s %s%n", "--help", "print this help")
+            + "Each flag --NAME is also the system property pronto.NAME and the environment variable PRONTO_NAME\n"
+            + "(PRONTO_MAX_BODY=64KiB): a flag wins over a property, a property over a variable.\n";
 
     /**
      * Parses a command line over this process's system properties and environment.
