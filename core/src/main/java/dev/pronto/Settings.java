@@ -457,8 +457,9 @@ public final class Settings {
         MAX_CHUNK("max-chunk", "maxChunkBytes", Form.SIZE, "413 for a larger chunk of a chunked body",
                 (b, v) -> b.maxChunkBytes((Long) v), ServerConfig::maxChunkBytes),
         /** {@link ServerConfig.Builder#minBodyRate}. */
-        MIN_BODY_RATE("min-body-rate", "minBodyRate", Form.SIZE, "408 for a body slower than this per second (0: none)",
-                (b, v) -> b.minBodyRate((Long) v), ServerConfig::minBodyRate),
+        MIN_BODY_RATE("min-body-rate", "minBodyRate", Form.SIZE,
+                "408 for a body slower than this per second (0: none)", (b, v) -> b.minBodyRate((Long) v),
+                ServerConfig::minBodyRate),
         /** {@link ServerConfig.Builder#maxPipelinedRequests}. */
         MAX_PIPELINED("max-pipelined", "maxPipelinedRequests", Form.COUNT,
                 "requests read ahead of their responses per connection", (b, v) -> b.maxPipelinedRequests((Integer) v),
@@ -468,8 +469,8 @@ public final class Settings {
                 "response bytes queued per connection before reading pauses", (b, v) -> b.maxQueuedWriteBytes(toInt(v)),
                 c -> (long) c.maxQueuedWriteBytes()),
         /** {@link ServerConfig.Builder#writeTimeout}. */
-        WRITE_TIMEOUT("write-timeout", "writeTimeout", Form.DURATION, "close a connection whose output stalls this long",
-                (b, v) -> b.writeTimeout((Duration) v), ServerConfig::writeTimeout),
+        WRITE_TIMEOUT("write-timeout", "writeTimeout", Form.DURATION,
+                "close a connection whose output stalls this long", (b, v) -> b.writeTimeout((Duration) v), ServerConfig::writeTimeout),
         /** {@link ServerConfig.Builder#idleTimeout}. */
         IDLE_TIMEOUT("idle-timeout", "idleTimeout", Form.DURATION, "close a keep-alive connection idle this long",
                 (b, v) -> b.idleTimeout((Duration) v), ServerConfig::idleTimeout),

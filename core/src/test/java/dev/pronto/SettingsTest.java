@@ -149,8 +149,8 @@ class SettingsTest {
     void everyServerConfigSettingHasAName() {
         List<String> accessors = new ArrayList<>();
         for (Method m : ServerConfig.class.getDeclaredMethods()) {
-            if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0
-                    && !List.of("toBuilder", "hashCode", "toString").contains(m.getName())) {
+            if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+                    && m.getParameterCount() == 0 && !List.of("toBuilder", "hashCode", "toString").contains(m.getName())) {
                 accessors.add(m.getName());
             }
         }
