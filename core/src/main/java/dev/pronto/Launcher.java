@@ -17,8 +17,11 @@ import java.util.Optional;
  * }</pre>
  * Flags: {@code --app CLASS --host --port --event-loops N} (per process) {@code --processes N --transport ID --reload
  * --src DIR --classes DIR}, the times {@code --grace --idle-timeout --header-timeout --handler-timeout
- * --write-timeout} in seconds, and the limits {@code --max-body --max-chunk --max-request-line --max-header-bytes
- * --max-headers --max-pipelined --max-queued-write}; {@code --help} lists them. A bad command line exits 2.
+ * --write-timeout --stall-warning} ({@code 250ms}, {@code 30s}, {@code 2m}) and the limits {@code --max-body
+ * --max-chunk --max-request-line --max-header-bytes --max-headers --max-pipelined --max-queued-write
+ * --max-connections --min-body-rate} ({@code 512}, {@code 64KiB}, {@code 10MiB}); each is also a system property
+ * and a {@code PRONTO_*} environment variable ({@link Settings}); {@code --help} lists them. A bad command line
+ * exits 2.
  */
 public final class Launcher {
     private Launcher() {

@@ -1,7 +1,13 @@
 package dev.pronto;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +22,8 @@ import java.util.regex.Pattern;
 public final class ServerConfig {
     /** A transport id: what a {@code dev.pronto.transport.TransportProvider} calls itself, or {@code auto}. */
     private static final Pattern TRANSPORT_ID = Pattern.compile("[a-z0-9_]+");
+    /** The unknown {@code PRONTO_*} variables already warned about: each once per process. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private final String host;
     private final int port;
@@ -71,6 +79,48 @@ public final class ServerConfig {
      */
     public static ServerConfig defaults() {
         return builder().build();
+    }
+
+    /**
+     * The defaults, each replaced by its system property or environment variable where one is set: the setting
+     * {@code max-body} reads the property {@code pronto.max-body}, else the variable {@code PRONTO_MAX_BODY}
+     * (upper case, {@code -} becomes {@code _}; the launcher's flag is {@code --max-body}). Sizes read {@code 512}
+     * (bytes), {@code 64KiB}, {@code 10MiB}; durations {@code 250ms}, {@code 30s}, {@code 2m} or a number of
+     * seconds. A variable that starts with {@code PRONTO_} but names no setting is logged once as a warning with
+     * the closest name that does. Every setting is in {@code docs/configuration.md} and in {@link Settings.Key}.
+     *
+     * <pre>{@code
+     * // PRONTO_PORT=9000 PRONTO_MAX_BODY=64KiB java -jar app.jar
+     * app.run(ServerConfig.fromEnvironment());
+     * }</pre>
+     *
+     * @return the configuration
+     * @throws IllegalArgumentException naming the variable or property of a malformed or out-of-range value and the
+     *                                  forms accepted, e.g. {@code PRONTO_MAX_BODY="ten": expected a size such as
+     *                                  512, 64KiB, 10MiB}
+     */
+    public static ServerConfig fromEnvironment() {
+        return fromEnvironment(System.getenv(), System.getProperties(), ServerConfig::logOnce);
+    }
+
+    /**
+     * {@link #fromEnvironment()} over a given environment and properties, for tests.
+     *
+     * @param env        the environment variables
+     * @param properties the system properties
+     * @param warnings   receives each warning line
+     * @return the configuration
+     */
+    static ServerConfig fromEnvironment(Map<String, String> env, Properties properties, Consumer<String> warnings) {
+        Settings settings = Settings.read(List.of(), env, properties);
+        settings.warnings().forEach(warnings);
+        return settings.serverConfig();
+    }
+
+    private static void logOnce(String warning) {
+        if (WARNED.add(warning)) {
+            System.getLogger(ServerConfig.class.getName()).log(System.Logger.Level.WARNING, warning);
+        }
     }
 
     /** @return a builder holding this configuration's values */

@@ -124,4 +124,23 @@ class ServerConfigTest {
                 .hasMessage("transport must be an id of lowercase letters, digits and _ (auto, nio…), was \"" + id
                         + "\"");
     }
+
+    @Test
+    void fromEnvironmentReadsPropertiesOverVariablesOverDefaultsAndWarnsOfTypos() {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("pronto.port", "9001");
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+
+        ServerConfig c = ServerConfig.fromEnvironment(java.util.Map.of("PRONTO_PORT", "9000", "PRONTO_MAX_BODY",
+                "64KiB", "PRONTO_GRACE", "250ms", "PRONTO_HOST", "127.0.0.1", "PRONTO_IDLE_TIMOUT", "5s"), props,
+                warnings::add);
+
+        assertThat(c).isEqualTo(ServerConfig.builder().port(9001).maxBodyBytes(64 * 1024)
+                .shutdownGrace(Duration.ofMillis(250)).host("127.0.0.1").build());
+        assertThat(warnings).singleElement().asString().startsWith("PRONTO_IDLE_TIMOUT is not a Pronto setting")
+                .contains("did you mean PRONTO_IDLE_TIMEOUT?");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(java.util.Map.of("PRONTO_MAX_BODY", "ten"),
+                new java.util.Properties(), warnings::add))
+                .hasMessage("PRONTO_MAX_BODY=\"ten\": expected a size such as 512, 64KiB, 10MiB");
+    }
 }

@@ -41,13 +41,18 @@ public final class Command {
             }
             if (fixedApp.isPresent() && options.app().isPresent() && !options.worker()) {
                 throw new IllegalArgumentException("this program runs " + fixedApp.get().getName()
-                        + ": --app is not accepted");
+                        + ": " + options.appSource().orElseThrow() + " is not accepted");
+            }
+            if (!options.worker()) {
+                // A worker inherits the master's environment: only the master warns.
+                options.warnings().forEach(w -> System.err.println("warning: " + w));
             }
             if (fixedApp.isPresent()) {
                 app = fixedApp.get();
                 ApplicationClass.check(app);
             } else {
-                String name = options.app().orElseThrow(() -> new IllegalArgumentException("missing --app CLASS"));
+                String name = options.app().orElseThrow(() -> new IllegalArgumentException(
+                        "missing --app CLASS (or PRONTO_APP)"));
                 app = ApplicationClass.find(name, Command.class.getClassLoader());
             }
         } catch (IllegalArgumentException e) {

@@ -32,8 +32,8 @@ class LauncherIT {
     void printsTheFlagsAndExitsTwoOnABadValue() throws Exception {
         try (ChildJvm launcher = ChildJvm.launch("--app", TestApplication.class.getName(), "--port", "http")) {
             assertThat(launcher.awaitExit(Duration.ofSeconds(15))).isEqualTo(2);
-            assertThat(launcher.output()).startsWith("error: not a whole number for --port: http\n"
-                    + "usage: pronto --app CLASS [options]").contains("--processes N", "--reload", "--grace S");
+            assertThat(launcher.output()).startsWith("error: --port=\"http\": expected a whole number such as 4\n"
+                    + "usage: pronto --app CLASS [options]").contains("--processes N", "--reload", "--grace TIME");
         }
     }
 
@@ -73,7 +73,7 @@ class LauncherIT {
     void printsHelp() throws Exception {
         try (ChildJvm launcher = ChildJvm.launch("--help")) {
             assertThat(launcher.awaitExit(Duration.ofSeconds(15))).isZero();
-            assertThat(launcher.output()).startsWith("usage: pronto --app CLASS [options]").contains("--max-body BYTES");
+            assertThat(launcher.output()).startsWith("usage: pronto --app CLASS [options]").contains("--max-body SIZE", "PRONTO_");
         }
     }
 }

@@ -14,11 +14,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The application the launcher tests run in worker JVMs. {@code /pid} answers the worker's process id;
  * {@code /slow/MS} prints {@code slow} and answers after MS milliseconds; {@code /hang} prints {@code hang} and never
- * answers (the shutdown's 503 does). If the file named by the environment variable {@code PRONTO_TEST_CRASH_FILE}
+ * answers (the shutdown's 503 does). If the file named by the environment variable {@code TEST_APP_CRASH_FILE}
  * exists, starting fails, so a test can make a worker crash at start-up on demand.
  */
 public final class TestApplication implements Application {
-    static final String CRASH_FILE = "PRONTO_TEST_CRASH_FILE";
+    static final String CRASH_FILE = "TEST_APP_CRASH_FILE"; // not PRONTO_*: that prefix is for settings
 
     /** Creates the application; a worker JVM does so through this constructor. */
     public TestApplication() {

@@ -18,9 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs an example by name: {@code java -jar examples/target/pronto-examples.jar NAME [options]}. Every example takes
- * {@code --host}, {@code --port}, {@code --event-loops}, {@code --transport}, {@code --idle-timeout},
- * {@code --header-timeout}, {@code --grace} (seconds) and {@code --max-body} (bytes); {@code todo} also takes
- * {@code --db PATH}, and the others the launcher's flags ({@code --processes N}, {@code --help}).
+ * every server setting of {@link dev.pronto.Settings} as a flag, a system property or a {@code PRONTO_*}
+ * environment variable ({@code PRONTO_PORT=9000 … todo}); {@code todo} also takes {@code --db PATH}, and the others
+ * the launcher's settings ({@code --processes N}, {@code --help}).
  */
 public final class Examples {
     /**

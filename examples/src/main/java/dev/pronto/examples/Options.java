@@ -1,74 +1,82 @@
 package dev.pronto.examples;
 
 import dev.pronto.ServerConfig;
+import dev.pronto.Settings;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The command-line options of an example: those every example accepts, turned into a {@link ServerConfig}, plus the
- * few flags of its own that an example declares (such as {@code --db} for {@code todo}).
+ * The options of {@code todo}, the one example that the launcher does not run: the server settings of
+ * {@link Settings} (flags over system properties over {@code PRONTO_*} environment variables, the same names and
+ * forms as the launcher's), plus the few flags of its own that an example declares (such as {@code --db}).
  *
  * @param config the server configuration
  * @param extras the example's own flags and their values
  */
 record Options(ServerConfig config, Map<String, String> extras) {
-    static final String USAGE = "[--host H] [--port P] [--event-loops N] [--transport ID] [--idle-timeout S]"
-            + " [--header-timeout S] [--grace S] [--max-body BYTES]";
+    static final String USAGE = "[--host H] [--port P] [--event-loops N] [--max-body SIZE] [--grace TIME] …"
+            + " (every setting: docs/configuration.md; PRONTO_PORT=9000 works too)";
 
     /**
-     * Parses the common options only.
+     * Parses the common options only, over this process's properties and environment.
      *
      * @param args flag, value, flag, value…
      * @return the configuration
-     * @throws IllegalArgumentException for an unknown flag, a missing value or a bad number
+     * @throws IllegalArgumentException for an unknown flag, a missing value or a bad value, naming its source
      */
     static ServerConfig parse(String... args) {
         return parse(Set.of(), args).config();
     }
 
     /**
-     * Parses the common options and an example's own flags.
+     * Parses the common options and an example's own flags, over this process's properties and environment.
      *
      * @param ownFlags the flags the example accepts besides the common ones, e.g. {@code --db}
      * @param args     flag, value, flag, value…
      * @return the options
-     * @throws IllegalArgumentException for an unknown flag, a missing value or a bad number
+     * @throws IllegalArgumentException for an unknown flag, a missing value or a bad value, naming its source
      */
     static Options parse(Set<String> ownFlags, String... args) {
-        ServerConfig.Builder b = ServerConfig.builder();
+        return parse(ownFlags, Settings::read, args);
+    }
+
+    /**
+     * Parses with a given reader of the server settings, for tests that must not depend on the environment.
+     *
+     * @param ownFlags the example's own flags
+     * @param reader   reads the server settings from the flags that are not the example's own
+     * @param args     flag, value, flag, value…
+     * @return the options
+     */
+    static Options parse(Set<String> ownFlags, java.util.function.Function<List<String>, Settings> reader,
+            String... args) {
         Map<String, String> extras = new LinkedHashMap<>();
+        List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
+            if (!ownFlags.contains(name)) {
+                rest.add(name);
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + name);
             }
-            String value = args[++i];
-            try {
-                switch (name) {
-                    case "--host" -> b.host(value);
-                    case "--port" -> b.port(Integer.parseInt(value));
-                    case "--event-loops" -> b.eventLoops(Integer.parseInt(value));
-                    case "--transport" -> b.transport(value);
-                    case "--idle-timeout" -> b.idleTimeout(seconds(value));
-                    case "--header-timeout" -> b.headerTimeout(seconds(value));
-                    case "--grace" -> b.shutdownGrace(seconds(value));
-                    case "--max-body" -> b.maxBodyBytes(Long.parseLong(value));
-                    default -> {
-                        if (!ownFlags.contains(name)) {
-                            throw new IllegalArgumentException("unknown option " + name);
-                        }
-                        extras.put(name, value);
-                    }
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not a number for " + name + ": " + value);
+            extras.put(name, args[++i]);
+        }
+        Settings settings = reader.apply(rest);
+        for (Settings.Key key : Settings.Key.values()) {
+            if (!key.isServerSetting() && settings.source(key).isPresent()) {
+                throw new IllegalArgumentException(settings.source(key).get() + " is the launcher's; this example"
+                        + " runs in one process and takes only the server settings");
             }
         }
-        return new Options(b.build(), Map.copyOf(extras));
+        settings.warnings().forEach(w -> System.err.println("warning: " + w));
+        return new Options(settings.serverConfig(), Map.copyOf(extras));
     }
 
     /**
@@ -79,9 +87,5 @@ record Options(ServerConfig config, Map<String, String> extras) {
      */
     Optional<String> extra(String flag) {
         return Optional.ofNullable(extras.get(flag));
-    }
-
-    private static Duration seconds(String value) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
     }
 }

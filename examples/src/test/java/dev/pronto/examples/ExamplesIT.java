@@ -1,6 +1,7 @@
 package dev.pronto.examples;
 
 import dev.pronto.ServerConfig;
+import dev.pronto.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -26,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ExamplesIT {
     @Test
     void optionsBecomeTheConfiguration() {
-        ServerConfig c = Options.parse("--host", "::1", "--port", "9000", "--event-loops", "3", "--idle-timeout", "1.5",
-                "--header-timeout", "2", "--grace", "0.25", "--max-body", "4096");
+        ServerConfig c = Options.parse(Set.of(), ExamplesIT::noEnvironment, "--host", "::1", "--port", "9000",
+                "--event-loops", "3", "--idle-timeout", "1.5", "--header-timeout", "2s", "--grace", "250ms",
+                "--max-body", "4KiB").config();
         assertThat(c.host()).isEqualTo("::1");
         assertThat(c.port()).isEqualTo(9000);
         assertThat(c.eventLoops()).isEqualTo(3);
@@ -37,6 +42,53 @@ class ExamplesIT {
         assertThat(c.maxBodyBytes()).isEqualTo(4096);
         assertThatThrownBy(() -> Options.parse("--nope", "1")).hasMessageContaining("unknown option");
         assertThatThrownBy(() -> Options.parse("--port")).hasMessageContaining("missing value");
+    }
+
+    @Test
+    void todoReadsTheEnvironmentBelowItsFlagsAndRefusesTheLaunchersSettings() {
+        Options o = Options.parse(Set.of("--db"), args -> Settings.read(args, Map.of("PRONTO_PORT", "9000",
+                "PRONTO_MAX_BODY", "64KiB"), new Properties()), "--port", "9001", "--db", "x.db");
+        assertThat(o.config().port()).isEqualTo(9001);
+        assertThat(o.config().maxBodyBytes()).isEqualTo(64 * 1024);
+        assertThat(o.extra("--db")).hasValue("x.db");
+        assertThatThrownBy(() -> Options.parse(Set.of(), args -> Settings.read(args, Map.of("PRONTO_PROCESSES", "2"),
+                new Properties()))).hasMessageStartingWith("PRONTO_PROCESSES is the launcher's");
+        assertThatThrownBy(() -> Options.parse(Set.of(), ExamplesIT::noEnvironment, "--max-body", "ten"))
+                .hasMessage("--max-body=\"ten\": expected a size such as 512, 64KiB, 10MiB");
+    }
+
+    @Test
+    void everyExampleTakesItsPortFromTheEnvironment() throws Exception {
+        for (String example : new String[] {"todo", "hello"}) {
+            Process p = launch(Map.of("PRONTO_PORT", "0", "PRONTO_HOST", "127.0.0.1", "PRONTO_EVENT_LOOPS", "1"),
+                    example);
+            try {
+                BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8));
+                Pattern accepting = Pattern.compile("Accepting connections on http://127\\.0\\.0\\.1:(\\d+) "
+                        + "\\(1 process × 1 loop\\)");
+                Matcher m = accepting.matcher("");
+                for (String line = out.readLine(); line != null && !m.reset(line).matches(); line = out.readLine()) {
+                    assertThat(line).as(example).startsWith("Database: "); // todo's temporary database
+                }
+                assertThat(m.matches()).as(example).isTrue();
+                try (HttpClient client = HttpClient.newHttpClient()) {
+                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + m.group(1) + (example.equals("todo") ? "/todos" : "/"))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(r.statusCode()).as(example).isEqualTo(200);
+                }
+                assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor()).isZero();
+                assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as(example).isZero();
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private static Settings noEnvironment(List<String> args) {
+        return Settings.read(args, Map.of(), new Properties());
     }
 
     @Test
@@ -89,6 +141,11 @@ class ExamplesIT {
 
     /** Starts {@code Examples.main} in a JVM of its own, on this test's class path. */
     private static Process launch(String... args) throws Exception {
+        return launch(Map.of(), args);
+    }
+
+    /** Starts {@code Examples.main} with more environment variables. */
+    private static Process launch(Map<String, String> env, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String[] command = new String[args.length + 4];
         command[0] = java;
@@ -96,6 +153,8 @@ class ExamplesIT {
         command[2] = System.getProperty("java.class.path");
         command[3] = Examples.class.getName();
         System.arraycopy(args, 0, command, 4, args.length);
-        return new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        return builder.start();
     }
 }
