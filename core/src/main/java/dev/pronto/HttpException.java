@@ -74,8 +74,9 @@ public class HttpException extends RuntimeException {
      */
     public HttpException withHeader(String name, String value) {
         Response.checkName(name);
+        Response.checkValue(value); // both checked before either is kept: a refused field leaves no half pair
         fields.add(name);
-        fields.add(Response.checkValue(value));
+        fields.add(value);
         return this;
     }
 
