@@ -182,7 +182,8 @@ public final class App {
      * connection over {@code maxConnections} (503). It may add headers (CORS, say) and a body (a problem document);
      * the engine keeps the status, answers {@code HEAD} without a body, and closes the connection as it would have,
      * so a rejected request can never be read as another. A hook that throws or returns {@code null} leaves the
-     * built-in answer. The hook runs inline on the event loop, like a plain handler: it must not block.
+     * built-in answer (a problem document with {@link #problemDetails(boolean) problem details}, which the hook gets
+     * as {@code e.toProblem()}). The hook runs inline on the event loop, like a plain handler: it must not block.
      *
      * <p>A request whose head was parsed and that the engine refuses (a body over {@code maxBodyBytes} or too slow,
      * a handler past {@code handlerTimeout}, the shutdown's 503) goes through the {@link #exception error handlers}
