@@ -41,6 +41,7 @@ public final class App {
     private final List<Runnable> stopHooks = new ArrayList<>();
     private RejectionHandler rejectionHandler;
     private boolean debug;
+    private boolean problemDetails;
     private boolean started;
 
     /** Creates an empty app: every path is 404 until routes are added. */
@@ -159,6 +160,11 @@ public final class App {
      * event loop and may add headers and a body, but the client gets the engine's status, and the connection closes
      * where the engine closes it; a handler that throws or returns {@code null} leaves the built-in answer.
      *
+     * <p>An error handler that wants the framework's own answer for an {@code HttpException} returns
+     * {@code e.toResponse()} (plain text) or, in an app with {@link #problemDetails(boolean) problem details},
+     * {@code e.toProblem(request)}: the framework picks between the two only when no error handler takes the
+     * exception, and a {@link ProblemException} always answers as a problem document.
+     *
      * @param type    the exception type
      * @param handler the error handler
      * @param <T>     the exception type
@@ -176,7 +182,8 @@ public final class App {
      * connection over {@code maxConnections} (503). It may add headers (CORS, say) and a body (a problem document);
      * the engine keeps the status, answers {@code HEAD} without a body, and closes the connection as it would have,
      * so a rejected request can never be read as another. A hook that throws or returns {@code null} leaves the
-     * built-in answer. The hook runs inline on the event loop, like a plain handler: it must not block.
+     * built-in answer (a problem document with {@link #problemDetails(boolean) problem details}, which the hook gets
+     * as {@code e.toProblem()}). The hook runs inline on the event loop, like a plain handler: it must not block.
      *
      * <p>A request whose head was parsed and that the engine refuses (a body over {@code maxBodyBytes} or too slow,
      * a handler past {@code handlerTimeout}, the shutdown's 503) goes through the {@link #exception error handlers}
@@ -260,6 +267,27 @@ public final class App {
     }
 
     /**
+     * Makes every error the framework answers itself an RFC 9457 problem details document instead of plain text, so
+     * that a JSON API is JSON end to end: {@code application/problem+json} with {@code type} {@code about:blank},
+     * the status's reason phrase as {@code title}, the {@code status}, the message the plain-text body would carry as
+     * {@code detail}, and the request's path as {@code instance} when there is a request. That covers the router's
+     * 404, 405 (with {@code Allow}) and 400 for a bad percent-escape, the 400s and 413s of the request's views
+     * (query, form, multipart, JSON, host), an {@link HttpException} no error handler takes, the default 500 (in
+     * {@link #debug debug mode} with the stack trace as a {@code trace} member), and the engine's own refusals, of a
+     * parsed request (413, 408, 400, 503) and of input that never became one (400, 414, 431, 505, 501, 417, 408,
+     * 503), for which the engine keeps its status and its close. An error handler, after filter or rejection hook
+     * still sees and may replace each of them. Off by default: plain text.
+     *
+     * @param enabled whether the framework's errors are problem documents
+     * @return this app
+     */
+    public App problemDetails(boolean enabled) {
+        checkNotStarted();
+        problemDetails = enabled;
+        return this;
+    }
+
+    /**
      * Runs the start hooks and starts serving.
      *
      * @param config the server configuration
@@ -292,7 +320,7 @@ public final class App {
 
     /** @return the engine, answering with the routes, filters and error handlers as they are now */
     Engine engine() {
-        engine.application(befores, afters, errorHandlers, rejectionHandler, debug);
+        engine.application(befores, afters, errorHandlers, rejectionHandler, debug, problemDetails);
         return engine;
     }
 

@@ -36,14 +36,21 @@ public interface JsonCodec {
      * @throws IllegalStateException if none is present
      */
     static JsonCodec get() {
-        return Holder.CODEC;
+        JsonCodec codec = Holder.CODEC;
+        if (codec == null) {
+            throw new IllegalStateException(
+                    "No JSON codec found: add the pronto-json module (dev.pronto:pronto-json) to the classpath");
+        }
+        return codec;
     }
 
-    /** Loads the codec once. */
+    /**
+     * Loads the codec once. Its absence is kept as {@code null} rather than thrown from the initialiser, which would
+     * fail the first call with an {@code ExceptionInInitializerError} and every later one with a
+     * {@code NoClassDefFoundError}.
+     */
     final class Holder {
-        private static final JsonCodec CODEC = ServiceLoader.load(JsonCodec.class).findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "No JSON codec found: add the pronto-json module (dev.pronto:pronto-json) to the classpath"));
+        private static final JsonCodec CODEC = ServiceLoader.load(JsonCodec.class).findFirst().orElse(null);
 
         private Holder() {
         }

@@ -11,8 +11,10 @@ public interface RejectionHandler {
     /**
      * Answers a rejection.
      *
-     * @param rejection the status and a short message; its {@link HttpException#toResponse()} is the built-in answer
+     * @param rejection the status and a short message; its {@link HttpException#toResponse()} is the built-in
+     *                  plain-text answer, its {@link HttpException#toProblem()} that answer as a problem document
      * @return the response to send, whose status is replaced by the rejection's; {@code null} for the built-in answer
+     *         (the problem document in an app with {@link App#problemDetails(boolean) problem details})
      * @throws Exception a failure, answered with the built-in answer
      */
     Response handle(HttpException rejection) throws Exception;

@@ -252,7 +252,8 @@ public final class Response {
         };
     }
 
-    private static void checkName(String name) {
+    /** Refuses a header name that is no token or that the server manages; {@link HttpException} checks with it too. */
+    static void checkName(String name) {
         Objects.requireNonNull(name, "name");
         if (!Tokens.isToken(name)) {
             throw new IllegalArgumentException("Not a valid header name: " + name);
@@ -267,7 +268,8 @@ public final class Response {
         }
     }
 
-    private static String checkValue(String value) {
+    /** Refuses a header value that could break the framing; {@link HttpException} checks with it too. */
+    static String checkValue(String value) {
         Objects.requireNonNull(value, "value");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

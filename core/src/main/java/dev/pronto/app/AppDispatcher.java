@@ -6,6 +6,7 @@ import dev.pronto.Filter;
 import dev.pronto.Handler;
 import dev.pronto.HttpException;
 import dev.pronto.MethodNotAllowedException;
+import dev.pronto.ProblemException;
 import dev.pronto.RejectionHandler;
 import dev.pronto.Request;
 import dev.pronto.Response;
@@ -32,6 +33,8 @@ import java.util.concurrent.ThreadFactory;
 public final class AppDispatcher implements Dispatcher {
     private static final System.Logger LOG = System.getLogger("dev.pronto.App"); // the app's failures, by its name
     private static final Response PLAIN_500 = Response.text(Status.INTERNAL_SERVER_ERROR, "Internal Server Error\n");
+    /** The problem form of the default 500, rendered per request: its {@code instance} is the request's path. */
+    private static final HttpException PROBLEM_500 = new HttpException(Status.INTERNAL_SERVER_ERROR);
     /**
      * Set on the virtual thread of a blocking handler, which runs nothing else and ends with it: {@code Server.close()}
      * must not wait for its own caller there. (A thread-local, not a scoped value: the library targets Java 21.)
@@ -44,6 +47,7 @@ public final class AppDispatcher implements Dispatcher {
     private final Map<Class<?>, ErrorHandler<?>> errorHandlers;
     private final RejectionHandler rejectionHandler; // null: the engine's own answers
     private final boolean debug;
+    private final boolean problemDetails;
     private final ThreadFactory virtualThreads = Thread.ofVirtual().name("pronto-handler-", 0).factory();
 
     /**
@@ -55,16 +59,18 @@ public final class AppDispatcher implements Dispatcher {
      * @param errorHandlers    the error handlers by exception type
      * @param rejectionHandler the hook for input that never became a request; {@code null} for the built-in answers
      * @param debug            whether a default 500 carries the stack trace
+     * @param problemDetails   whether the framework's own errors are RFC 9457 problem documents
      */
     public AppDispatcher(RouteTable routes, List<Filter.Before> befores, List<Filter.After> afters,
                          Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers,
-                         RejectionHandler rejectionHandler, boolean debug) {
+                         RejectionHandler rejectionHandler, boolean debug, boolean problemDetails) {
         this.router = routes.router();
         this.befores = befores.toArray(new Filter.Before[0]);
         this.afters = afters.toArray(new Filter.After[0]);
         this.errorHandlers = new HashMap<>(errorHandlers);
         this.rejectionHandler = rejectionHandler;
         this.debug = debug;
+        this.problemDetails = problemDetails;
     }
 
     @Override
@@ -88,25 +94,32 @@ public final class AppDispatcher implements Dispatcher {
     /**
      * The engine refused a request itself: like a router-made 404, the refusal goes through the error handlers as
      * an {@link HttpException} and then the after filters; with no request, through the rejection hook. A hook that
-     * fails or answers nothing leaves the built-in answer (the engine then forces the status and the close).
+     * fails or answers nothing leaves the built-in answer, as a problem document in a problem-details app (the
+     * engine then forces the status and the close).
      */
     @Override
     public Response rejected(Request request, int status, String message, Response builtIn) {
-        if (request == null) {
-            return rejectionHandler == null ? builtIn : reject(status, message, builtIn);
-        }
-        if (afters.length == 0 && errorHandlers.isEmpty()) {
+        boolean hooked = request == null ? rejectionHandler != null : afters.length > 0 || !errorHandlers.isEmpty();
+        if (!hooked && !problemDetails) {
             return builtIn;
         }
-        Rejection rejection = new Rejection(status, message, builtIn);
-        Response response = builtIn;
+        Rejection rejection = new Rejection(status, message, builtIn); // its toResponse() stays the plain text
+        Response fallback = !problemDetails ? builtIn
+                : request == null ? rejection.toProblem() : rejection.toProblem(request);
+        if (!hooked) {
+            return fallback;
+        }
+        if (request == null) {
+            return reject(rejection, fallback);
+        }
+        Response response = fallback;
         ErrorHandler<?> handler = handlerFor(rejection);
         if (handler != null) {
             try {
                 @SuppressWarnings("unchecked")
                 ErrorHandler<Throwable> h = (ErrorHandler<Throwable>) handler;
                 Response dressed = h.handle(request, rejection);
-                response = dressed != null ? dressed : builtIn;
+                response = dressed != null ? dressed : fallback;
             } catch (Throwable t) {
                 LOG.log(Level.ERROR, "Error handler failed on the " + status + " answering " + request
                         + ": sent the built-in answer", t);
@@ -120,18 +133,18 @@ public final class AppDispatcher implements Dispatcher {
         } catch (Throwable t) {
             LOG.log(Level.ERROR, "After filter failed on the " + status + " answering " + request
                     + ": sent the built-in answer", t);
-            return builtIn;
+            return fallback;
         }
     }
 
-    private Response reject(int status, String message, Response builtIn) {
+    private Response reject(Rejection rejection, Response fallback) {
         try {
-            Response dressed = rejectionHandler.handle(new Rejection(status, message, builtIn));
-            return dressed != null ? dressed : builtIn;
+            Response dressed = rejectionHandler.handle(rejection);
+            return dressed != null ? dressed : fallback;
         } catch (Throwable t) {
-            LOG.log(Level.ERROR, "Rejection hook failed on a " + status + " (" + message
+            LOG.log(Level.ERROR, "Rejection hook failed on a " + rejection.status() + " (" + rejection.getMessage()
                     + "): sent the built-in answer", t);
-            return builtIn;
+            return fallback;
         }
     }
 
@@ -192,7 +205,7 @@ public final class AppDispatcher implements Dispatcher {
             return response;
         } catch (Throwable t) {
             LOG.log(Level.ERROR, "After filter failed on " + request, t);
-            return defaultError(t);
+            return defaultError(request, t);
         }
     }
 
@@ -288,14 +301,14 @@ public final class AppDispatcher implements Dispatcher {
             } catch (Throwable e) {
                 e.addSuppressed(t);
                 LOG.log(Level.ERROR, "Error handler failed on " + request, e);
-                return defaultError(e);
+                return defaultError(request, e);
             }
         }
         if (t instanceof HttpException http) {
-            return http.toResponse();
+            return problemDetails || http instanceof ProblemException ? http.toProblem(request) : http.toResponse();
         }
         LOG.log(Level.ERROR, "Handler failed on " + request, t);
-        return defaultError(t);
+        return defaultError(request, t);
     }
 
     /** @return the error handler of the most specific registered type of {@code t}, or null */
@@ -307,12 +320,17 @@ public final class AppDispatcher implements Dispatcher {
         return handler;
     }
 
-    private Response defaultError(Throwable t) {
+    /** The 500 for a failure no error handler took: in debug mode with the stack trace, a {@code trace} member. */
+    private Response defaultError(Request request, Throwable t) {
         if (!debug) {
-            return PLAIN_500;
+            return problemDetails ? PROBLEM_500.toProblem(request) : PLAIN_500;
         }
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
+        if (problemDetails) {
+            return new ProblemException(Status.INTERNAL_SERVER_ERROR, PROBLEM_500.getMessage())
+                    .with("trace", trace.toString()).toProblem(request);
+        }
         return Response.text(Status.INTERNAL_SERVER_ERROR, "Internal Server Error\n\n" + trace);
     }
 

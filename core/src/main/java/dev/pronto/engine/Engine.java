@@ -12,6 +12,7 @@ import dev.pronto.app.Dispatcher;
 import dev.pronto.app.Outcome;
 import dev.pronto.app.RouteTable;
 import dev.pronto.codec.ContentType;
+import dev.pronto.codec.JsonWriter;
 import dev.pronto.http1.HttpEngine;
 import dev.pronto.transport.PortSharing;
 import dev.pronto.transport.TransportProvider;
@@ -84,11 +85,13 @@ public final class Engine {
      * @param errorHandlers    the error handlers by type
      * @param rejectionHandler the hook for input that never became a request, or {@code null}
      * @param debug            whether default 500s carry the stack trace
+     * @param problemDetails   whether the framework's own errors are RFC 9457 problem documents
      */
     public void application(List<Filter.Before> befores, List<Filter.After> afters,
                             Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers,
-                            RejectionHandler rejectionHandler, boolean debug) {
-        dispatcher = new AppDispatcher(routes, befores, afters, errorHandlers, rejectionHandler, debug);
+                            RejectionHandler rejectionHandler, boolean debug, boolean problemDetails) {
+        dispatcher = new AppDispatcher(routes, befores, afters, errorHandlers, rejectionHandler, debug,
+                problemDetails);
     }
 
     /** @return what the connections call for each request (for in-memory benchmarks and tests) */
@@ -126,6 +129,28 @@ public final class Engine {
     /** @return whether the calling code runs in a blocking handler (or its filters and error handlers) */
     public static boolean inBlockingHandler() {
         return AppDispatcher.inBlockingHandler();
+    }
+
+    /**
+     * Checks and copies a value for a JSON document the core writes itself, such as a problem's member.
+     *
+     * @param value the value
+     * @return the checked copy, other objects written by the app's JSON codec
+     * @throws IllegalArgumentException if it cannot be written as JSON
+     * @see JsonWriter#member(Object)
+     */
+    public static Object jsonMember(Object value) {
+        return JsonWriter.member(value);
+    }
+
+    /**
+     * Writes the JSON text of a value checked by {@link #jsonMember}.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
+    public static String jsonText(Object value) {
+        return JsonWriter.write(value);
     }
 
     /**

@@ -2,8 +2,11 @@ package dev.pronto.examples;
 
 import dev.pronto.App;
 import dev.pronto.HttpException;
+import dev.pronto.ProblemException;
 import dev.pronto.Response;
 import dev.pronto.Status;
+
+import java.util.List;
 
 /**
  * Error handlers: one per exception type (the most specific registered type wins), {@link HttpException} for errors
@@ -49,6 +52,8 @@ final class ExceptionsExample {
 
         app.exception(KittyError.class, (request, e) -> Response.text("Just a kitty, " + e.getMessage()));
         app.exception(DoggieError.class, (request, e) -> Response.text("Just a doggie, " + e.getMessage()));
+        // ProblemException is more specific than HttpException: this one passes it through, with the instance.
+        app.exception(ProblemException.class, (request, e) -> e.toProblem(request));
         // HttpException is more specific than Exception, so this one answers 404, 405 and /teapot.
         app.exception(HttpException.class, (request, e) -> e.status() == Status.NOT_FOUND
                 ? Response.text(404, "Are you lost, pal?\n")
@@ -61,6 +66,14 @@ final class ExceptionsExample {
         app.exception(Exception.class, (request, e) -> {
             System.err.println("Failed " + request + ": " + e);
             return Response.text(500, "Something went wrong: " + e.getClass().getSimpleName() + "\n");
+        });
+        // An RFC 9457 problem document with members of its own, whatever app.problemDetails says.
+        app.get("/orders/{id}", request -> {
+            throw new ProblemException(403, "Your balance is 30, but that costs 50")
+                    .withType("https://example.com/probs/out-of-credit")
+                    .withTitle("You do not have enough credit")
+                    .with("balance", 30)
+                    .with("accounts", List.of("/account/12345", "/account/67890"));
         });
         return app;
     }

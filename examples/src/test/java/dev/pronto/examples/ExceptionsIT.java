@@ -47,6 +47,17 @@ class ExceptionsIT {
     }
 
     @Test
+    void aProblemExceptionIsAProblemDocumentWithItsMembers() {
+        HttpResponse<String> problem = server.get("/orders/7");
+        assertThat(problem.statusCode()).isEqualTo(403);
+        assertThat(problem.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(problem.body()).isEqualTo("{\"type\":\"https://example.com/probs/out-of-credit\","
+                + "\"title\":\"You do not have enough credit\",\"status\":403,"
+                + "\"detail\":\"Your balance is 30, but that costs 50\",\"instance\":\"/orders/7\","
+                + "\"balance\":30,\"accounts\":[\"/account/12345\",\"/account/67890\"]}");
+    }
+
+    @Test
     void theRejectionHookDressesAHeadThatCouldNotBeParsed() throws Exception {
         try (RawClient raw = server.raw()) {
             RawClient.RawResponse r = raw.exchange("GET /cat HTTP/1.1\r\nHost: test\r\nBad Name: x\r\n\r\n");
