@@ -51,8 +51,8 @@ public final class AppDispatcher implements Dispatcher {
      * Fixes what answers requests: the routes, filters and error handlers as they are now.
      *
      * @param routes           the route table
-     * @param befores          the before filters, in order
-     * @param afters           the after filters, in order
+     * @param befores          the app's before filters, in order (a group's own follow them on its routes)
+     * @param afters           the app's after filters, in order (likewise)
      * @param errorHandlers    the error handlers by exception type
      * @param rejectionHandler the hook for input that never became a request; {@code null} for the built-in answers
      * @param placement        where plain handlers run
