@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The routes, error handlers, filters and hooks of one server that you build in code and then {@link #start} or
@@ -18,6 +19,10 @@ import java.util.Set;
  * app.get("/", request -> Response.text("Hello world!"));
  * app.get("/users/{id}", request -> Response.text("User " + request.pathParam("id")));
  * app.post("/todos", Handler.blocking(request -> todos.add(request.text())));   // runs on a virtual thread
+ * app.group("/api", api -> {                                                   // filters for /api/... only
+ *     api.before(request -> request.header("Authorization").isPresent() ? null : Response.text(401, "Log in"));
+ *     api.get("/orders/{id}", request -> Response.text("order " + request.pathParam("id")));
+ * });
  * app.exception(NoSuchElementException.class, (request, e) -> Response.text(404, "Not found"));
  * app.run(ServerConfig.defaults());
  * }</pre>
@@ -28,10 +33,15 @@ import java.util.Set;
  * answer {@code HEAD}. Two routes that match the same paths for the same method are an error when registered, and
  * so is a pattern no path could reach as written: a {@code *} (wildcards are not supported), an empty segment
  * ({@code /a//b}; only a trailing slash may end a pattern, and {@code /a/} is then a route apart from {@code /a}).
+ * The route methods, with {@link #group groups} and their scoped filters, are those of {@link Routes}.
+ *
+ * <p>Where handlers run: a plain handler runs inline on the event loop unless {@link #handlerPlacement} makes virtual
+ * threads the app's default; {@link Handler#blocking}, {@link Handler#async} and {@link Handler#inline} choose per
+ * route.
  *
  * <p>Configure an app from one thread before starting it; it cannot be changed once started.
  */
-public final class App {
+public final class App implements Routes<App> {
     private final Engine engine = new Engine(); // holds the routes
     private final Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers =
             new LinkedHashMap<>();
@@ -40,6 +50,7 @@ public final class App {
     private final List<Runnable> startHooks = new ArrayList<>();
     private final List<Runnable> stopHooks = new ArrayList<>();
     private RejectionHandler rejectionHandler;
+    private Handler.Placement placement = Handler.Placement.EVENT_LOOP;
     private boolean debug;
     private boolean problemDetails;
     private boolean started;
@@ -48,104 +59,45 @@ public final class App {
     public App() {
     }
 
-    /**
-     * Routes {@code GET} (and {@code HEAD}) requests for a pattern.
-     *
-     * @param pattern a path pattern such as {@code /users/{id}}
-     * @param handler the handler
-     * @return this app
-     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
-     */
-    public App get(String pattern, Handler handler) {
-        return route(Set.of(Method.GET), pattern, handler);
-    }
-
-    /**
-     * Routes {@code POST} requests for a pattern.
-     *
-     * @param pattern a path pattern
-     * @param handler the handler
-     * @return this app
-     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
-     */
-    public App post(String pattern, Handler handler) {
-        return route(Set.of(Method.POST), pattern, handler);
-    }
-
-    /**
-     * Routes {@code PUT} requests for a pattern.
-     *
-     * @param pattern a path pattern
-     * @param handler the handler
-     * @return this app
-     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
-     */
-    public App put(String pattern, Handler handler) {
-        return route(Set.of(Method.PUT), pattern, handler);
-    }
-
-    /**
-     * Routes {@code DELETE} requests for a pattern.
-     *
-     * @param pattern a path pattern
-     * @param handler the handler
-     * @return this app
-     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
-     */
-    public App delete(String pattern, Handler handler) {
-        return route(Set.of(Method.DELETE), pattern, handler);
-    }
-
-    /**
-     * Routes {@code PATCH} requests for a pattern.
-     *
-     * @param pattern a path pattern
-     * @param handler the handler
-     * @return this app
-     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
-     */
-    public App patch(String pattern, Handler handler) {
-        return route(Set.of(Method.PATCH), pattern, handler);
-    }
-
-    /**
-     * Routes requests of every method for a pattern.
-     *
-     * @param pattern a path pattern
-     * @param handler the handler
-     * @return this app
-     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
-     */
-    public App route(String pattern, Handler handler) {
-        return add(null, pattern, handler);
-    }
-
-    /**
-     * Routes requests of the given methods for a pattern.
-     *
-     * @param methods the methods, at least one; {@code GET} also answers {@code HEAD} unless HEAD has its own route
-     * @param pattern a path pattern
-     * @param handler the handler
-     * @return this app
-     * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route, or the methods
-     *                                  include {@code CONNECT}, which the engine answers 501 itself (no tunnels)
-     */
+    @Override
     public App route(Set<Method> methods, String pattern, Handler handler) {
-        if (methods.isEmpty()) {
-            throw new IllegalArgumentException("No method given for route " + pattern);
-        }
-        if (methods.contains(Method.CONNECT)) {
-            throw new IllegalArgumentException("CONNECT cannot be routed (" + pattern
-                    + "): the server implements no tunnels and answers it 501 before any route");
-        }
-        return add(List.copyOf(methods), pattern, handler);
+        add(null, methods, pattern, handler);
+        return this;
     }
 
-    private App add(List<Method> methods, String pattern, Handler handler) {
+    @Override
+    public App route(String pattern, Handler handler) {
+        add(null, null, pattern, handler);
+        return this;
+    }
+
+    @Override
+    public App group(String prefix, Consumer<RouteGroup> routes) {
+        group(null, prefix, routes);
+        return this;
+    }
+
+    /** Registers a route of the app ({@code group == null}) or of a group; {@code methods == null}: every method. */
+    void add(Engine.Group group, Set<Method> methods, String pattern, Handler handler) {
         checkNotStarted();
         Objects.requireNonNull(handler, "handler");
-        engine.route(methods, pattern, handler);
-        return this;
+        engine.route(group, methods == null ? null : List.copyOf(methods), pattern, handler);
+    }
+
+    void group(Engine.Group parent, String prefix, Consumer<RouteGroup> routes) {
+        checkNotStarted();
+        Objects.requireNonNull(routes, "routes");
+        routes.accept(new RouteGroup(this, engine.group(parent, prefix)));
+    }
+
+    void before(Engine.Group group, Filter.Before filter) {
+        checkNotStarted();
+        engine.before(group, Objects.requireNonNull(filter, "filter"));
+    }
+
+    void after(Engine.Group group, Filter.After filter) {
+        checkNotStarted();
+        engine.after(group, Objects.requireNonNull(filter, "filter"));
     }
 
     /**
@@ -205,11 +157,12 @@ public final class App {
 
     /**
      * Adds a filter run before every routed handler; it may answer early. Filters run in registration order, on the
-     * thread of the handler (a virtual thread for blocking handlers).
+     * thread of the handler (a virtual thread for blocking handlers), before the filters of a route's groups.
      *
      * @param filter the filter
      * @return this app
      */
+    @Override
     public App before(Filter.Before filter) {
         checkNotStarted();
         befores.add(Objects.requireNonNull(filter, "filter"));
@@ -219,11 +172,12 @@ public final class App {
     /**
      * Adds a filter run on every response: from handlers, early answers, error handlers and 404/405, and the engine's
      * own refusals of a parsed request (see {@link #exception}), for which it runs on the event loop and cannot change
-     * the status.
+     * the status. On a route of a group it runs before the group's own after filters.
      *
      * @param filter the filter
      * @return this app
      */
+    @Override
     public App after(Filter.After filter) {
         checkNotStarted();
         afters.add(Objects.requireNonNull(filter, "filter"));
@@ -251,6 +205,22 @@ public final class App {
     public App onStop(Runnable hook) {
         checkNotStarted();
         stopHooks.add(Objects.requireNonNull(hook, "hook"));
+        return this;
+    }
+
+    /**
+     * Chooses where plain handlers run, for the whole app: {@link Handler.Placement#EVENT_LOOP} (the default, the
+     * fastest; a handler must not block) or {@link Handler.Placement#VIRTUAL_THREAD} (each request on a virtual
+     * thread of its own, with a copy of the request, so that straight-line blocking code is safe everywhere). Routes
+     * wrapped in {@link Handler#blocking}, {@link Handler#async} or {@link Handler#inline} keep their own choice. It
+     * is fixed when the app starts: no request looks it up.
+     *
+     * @param placement where plain handlers run
+     * @return this app
+     */
+    public App handlerPlacement(Handler.Placement placement) {
+        checkNotStarted();
+        this.placement = Objects.requireNonNull(placement, "placement");
         return this;
     }
 
@@ -320,7 +290,7 @@ public final class App {
 
     /** @return the engine, answering with the routes, filters and error handlers as they are now */
     Engine engine() {
-        engine.application(befores, afters, errorHandlers, rejectionHandler, debug, problemDetails);
+        engine.application(befores, afters, errorHandlers, rejectionHandler, placement, debug, problemDetails);
         return engine;
     }
 

@@ -28,7 +28,8 @@ import java.util.concurrent.ThreadFactory;
 /**
  * Routes a request and runs it through filters, its handler and the error handlers. Plain handlers run here, on the
  * event loop; blocking ones ({@link Handler.Blocking}) on a virtual thread each; asynchronous ones
- * ({@link Handler.Async}) complete whenever their stage does.
+ * ({@link Handler.Async}) complete whenever their stage does. Where each route's handler runs, and which filters it
+ * runs with (the app's, then its groups'), is fixed when the table is built ({@link Endpoint}).
  */
 public final class AppDispatcher implements Dispatcher {
     private static final System.Logger LOG = System.getLogger("dev.pronto.App"); // the app's failures, by its name
@@ -42,8 +43,8 @@ public final class AppDispatcher implements Dispatcher {
     private static final ThreadLocal<Boolean> BLOCKING_HANDLER = new ThreadLocal<>();
 
     private final Router<Route> router;
-    private final Filter.Before[] befores;
-    private final Filter.After[] afters;
+    private final GroupPrefixes groups; // the after filters of a 404 under a group's prefix
+    private final Filter.After[] afters; // the app's own
     private final Map<Class<?>, ErrorHandler<?>> errorHandlers;
     private final RejectionHandler rejectionHandler; // null: the engine's own answers
     private final boolean debug;
@@ -54,18 +55,21 @@ public final class AppDispatcher implements Dispatcher {
      * Fixes what answers requests: the routes, filters and error handlers as they are now.
      *
      * @param routes           the route table
-     * @param befores          the before filters, in order
-     * @param afters           the after filters, in order
+     * @param befores          the app's before filters, in order (a group's own follow them on its routes)
+     * @param afters           the app's after filters, in order (likewise)
      * @param errorHandlers    the error handlers by exception type
      * @param rejectionHandler the hook for input that never became a request; {@code null} for the built-in answers
+     * @param placement        where plain handlers run
      * @param debug            whether a default 500 carries the stack trace
      * @param problemDetails   whether the framework's own errors are RFC 9457 problem documents
      */
     public AppDispatcher(RouteTable routes, List<Filter.Before> befores, List<Filter.After> afters,
                          Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers,
-                         RejectionHandler rejectionHandler, boolean debug, boolean problemDetails) {
-        this.router = routes.router();
-        this.befores = befores.toArray(new Filter.Before[0]);
+                         RejectionHandler rejectionHandler, Handler.Placement placement, boolean debug,
+                         boolean problemDetails) {
+        RouteTable.Routing routing = routes.build(befores, afters, placement);
+        this.router = routing.router();
+        this.groups = routing.prefixes();
         this.afters = afters.toArray(new Filter.After[0]);
         this.errorHandlers = new HashMap<>(errorHandlers);
         this.rejectionHandler = rejectionHandler;
@@ -76,19 +80,34 @@ public final class AppDispatcher implements Dispatcher {
     @Override
     public Outcome dispatch(Exchange exchange) {
         Request request = exchange.request();
-        Handler handler;
+        Endpoint endpoint;
         try {
-            handler = route(exchange, request);
+            endpoint = route(exchange, request);
         } catch (HttpException e) {
-            return exchange.respond(after(request, error(request, e)));
+            return exchange.respond(after(aftersOf(exchange, e), request, error(request, e)));
         }
+        Handler handler = endpoint.handler;
         if (handler instanceof Handler.Blocking blocking) {
-            return new Outcome.Later(runBlocking(exchange.detach(), blocking.handler()));
+            return new Outcome.Later(runBlocking(exchange.detach(), endpoint, blocking.handler()));
         }
         if (handler instanceof Handler.Async async) {
-            return new Outcome.Later(runAsync(exchange.detach(), async.handler()));
+            return new Outcome.Later(runAsync(exchange.detach(), endpoint, async.handler()));
         }
-        return exchange.respond(after(request, run(request, handler)));
+        return exchange.respond(after(endpoint.afters, request, run(request, endpoint.befores, handler)));
+    }
+
+    /**
+     * @return the after filters of a request that found no handler: a 405's are those of its route's group (the route
+     *         is known), a 404's those of the group whose prefix the path lies under, anything else the app's
+     */
+    private Filter.After[] aftersOf(Exchange exchange, HttpException e) {
+        if (e instanceof MethodNotAllowedException) {
+            return match(exchange).value().notAllowed; // the match still holds the route whose method was wrong
+        }
+        if (e.status() == Status.NOT_FOUND) {
+            return groups.afters(exchange.pathBytes(), exchange.pathStart(), exchange.pathEnd(), afters);
+        }
+        return afters;
     }
 
     /**
@@ -148,7 +167,7 @@ public final class AppDispatcher implements Dispatcher {
         }
     }
 
-    private Handler route(Exchange exchange, Request request) {
+    private Endpoint route(Exchange exchange, Request request) {
         Router.Match<Route> match = match(exchange);
         Router.Result result = router.match(exchange.pathBytes(), exchange.pathStart(), exchange.pathEnd(), match);
         if (result == Router.Result.BAD_ESCAPE) {
@@ -159,11 +178,11 @@ public final class AppDispatcher implements Dispatcher {
         }
         Route route = match.value();
         exchange.routed(route.pattern.pattern(), route.pattern.paramNames(), match.params());
-        Handler handler = route.handler(request.method());
-        if (handler == null) {
+        Endpoint endpoint = route.endpoint(request.method());
+        if (endpoint == null) {
             throw new MethodNotAllowedException(request.method(), route.allowed());
         }
-        return handler;
+        return endpoint;
     }
 
     /** @return the match holder the router fills, kept with the connection (reused across its requests) */
@@ -178,16 +197,16 @@ public final class AppDispatcher implements Dispatcher {
     }
 
     /** Before filters, then the handler; an exception goes through the error handlers. */
-    private Response run(Request request, Handler handler) {
+    private Response run(Request request, Filter.Before[] befores, Handler handler) {
         try {
-            Response early = before(request);
+            Response early = before(befores, request);
             return early != null ? early : nonNull(handler.handle(request));
         } catch (Throwable t) {
             return error(request, t);
         }
     }
 
-    private Response before(Request request) throws Exception {
+    private static Response before(Filter.Before[] befores, Request request) throws Exception {
         for (Filter.Before filter : befores) {
             Response early = filter.before(request);
             if (early != null) {
@@ -197,7 +216,7 @@ public final class AppDispatcher implements Dispatcher {
         return null;
     }
 
-    private Response after(Request request, Response response) {
+    private Response after(Filter.After[] afters, Request request, Response response) {
         try {
             for (Filter.After filter : afters) {
                 response = nonNull(filter.after(request, response));
@@ -209,13 +228,13 @@ public final class AppDispatcher implements Dispatcher {
         }
     }
 
-    private CompletableFuture<Response> runBlocking(Request request, Handler handler) {
+    private CompletableFuture<Response> runBlocking(Request request, Endpoint endpoint, Handler handler) {
         CancelPropagating task = new CancelPropagating(null);
         Thread thread = virtualThreads.newThread(() -> {
             BLOCKING_HANDLER.set(Boolean.TRUE);
             Response response;
             try {
-                Response early = before(request);
+                Response early = before(endpoint.befores, request);
                 response = early != null ? early : nonNull(handler.handle(request));
             } catch (Throwable t) {
                 if (task.isCancelled()) {
@@ -225,7 +244,7 @@ public final class AppDispatcher implements Dispatcher {
                 response = error(request, t);
             }
             if (!task.isCancelled()) { // else the engine has answered (503) and the filters have seen that answer
-                task.complete(after(request, response));
+                task.complete(after(endpoint.afters, request, response));
             }
         });
         task.onCancel = thread::interrupt; // set before anyone can see the task
@@ -246,19 +265,20 @@ public final class AppDispatcher implements Dispatcher {
         return BLOCKING_HANDLER.get() != null;
     }
 
-    private CompletionStage<Response> runAsync(Request request, AsyncHandler handler) {
+    private CompletionStage<Response> runAsync(Request request, Endpoint endpoint, AsyncHandler handler) {
+        Filter.After[] afters = endpoint.afters;
         CompletionStage<Response> stage;
         try {
-            Response early = before(request);
+            Response early = before(endpoint.befores, request);
             if (early != null) {
-                return CompletableFuture.completedFuture(after(request, early));
+                return CompletableFuture.completedFuture(after(afters, request, early));
             }
             stage = handler.handle(request);
         } catch (Throwable t) {
-            return CompletableFuture.completedFuture(after(request, error(request, t)));
+            return CompletableFuture.completedFuture(after(afters, request, error(request, t)));
         }
         if (stage == null) {
-            return CompletableFuture.completedFuture(after(request,
+            return CompletableFuture.completedFuture(after(afters, request,
                     error(request, new NullPointerException("handler returned a null stage"))));
         }
         CompletionStage<Response> user = stage;
@@ -270,7 +290,7 @@ public final class AppDispatcher implements Dispatcher {
                 }
                 return null;
             }
-            return result.complete(after(request,
+            return result.complete(after(afters, request,
                     failure != null ? error(request, failure) : nonNullOrError(request, response)));
         });
         return result;

@@ -1,6 +1,6 @@
 package dev.pronto.app;
 
-import dev.pronto.Handler;
+import dev.pronto.Filter;
 import dev.pronto.Method;
 import dev.pronto.http.Methods;
 import dev.pronto.router.RoutePattern;
@@ -9,25 +9,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** One route pattern and its handlers by method; filled while the app is configured, read-only once it runs. */
+/**
+ * One route pattern and its endpoints by method: filled while the app is configured, then copied, built, into the
+ * router, where it is read-only.
+ */
 final class Route {
     final RoutePattern pattern;
-    private final Handler[] standard = new Handler[Methods.COUNT]; // by Method.ordinal(); [OTHER] unused
-    private final Map<Method, Handler> others = new LinkedHashMap<>();
-    private Handler any;
+    /** The after filters of a 405 on this path: those its endpoints share; null until built. */
+    final Filter.After[] notAllowed;
+    private final Endpoint[] standard = new Endpoint[Methods.COUNT]; // by Method.ordinal(); [OTHER] unused
+    private final Map<Method, Endpoint> others = new LinkedHashMap<>();
+    private Endpoint any;
 
     Route(RoutePattern pattern) {
-        this.pattern = pattern;
+        this(pattern, null);
     }
 
-    /** Adds handlers; {@code methods == null} means every method. */
-    void add(List<Method> methods, Handler handler) {
+    private Route(RoutePattern pattern, Filter.After[] notAllowed) {
+        this.pattern = pattern;
+        this.notAllowed = notAllowed;
+    }
+
+    /** Adds an endpoint; {@code methods == null} means every method. */
+    void add(List<Method> methods, Endpoint endpoint) {
         if (methods == null) {
             if (any != null || !others.isEmpty() || !allowed().isEmpty()) {
                 throw conflict("every method");
             }
-            any = handler;
+            any = endpoint;
             return;
         }
         if (any != null) {
@@ -38,10 +49,13 @@ final class Route {
             if (i != Methods.OTHER ? standard[i] != null : others.containsKey(m)) {
                 throw conflict(m.name());
             }
+        }
+        for (Method m : methods) {
+            int i = m.ordinal();
             if (i != Methods.OTHER) {
-                standard[i] = handler;
+                standard[i] = endpoint;
             } else {
-                others.put(m, handler);
+                others.put(m, endpoint);
             }
         }
     }
@@ -50,17 +64,17 @@ final class Route {
         return new IllegalArgumentException("Route " + pattern.pattern() + " is registered twice for " + what);
     }
 
-    /** @return the handler for a method: HEAD falls back to GET; {@code null} when the method is not allowed */
-    Handler handler(Method method) {
+    /** @return the endpoint for a method: HEAD falls back to GET; {@code null} when the method is not allowed */
+    Endpoint endpoint(Method method) {
         if (any != null) {
             return any;
         }
         int i = method.ordinal();
-        Handler h = i != Methods.OTHER ? standard[i] : others.get(method);
-        if (h == null && i == Methods.HEAD) {
-            h = standard[Methods.GET];
+        Endpoint e = i != Methods.OTHER ? standard[i] : others.get(method);
+        if (e == null && i == Methods.HEAD) {
+            e = standard[Methods.GET];
         }
-        return h;
+        return e;
     }
 
     /** @return the methods this route answers, for {@code Allow} */
@@ -73,5 +87,32 @@ final class Route {
         }
         allowed.addAll(others.keySet());
         return allowed;
+    }
+
+    /** @return the innermost scope that encloses every endpoint's */
+    Scope scope() {
+        Scope common = any != null ? any.scope : null;
+        for (Endpoint e : standard) {
+            common = e == null ? common : common == null ? e.scope : Scope.common(common, e.scope);
+        }
+        for (Endpoint e : others.values()) {
+            common = common == null ? e.scope : Scope.common(common, e.scope);
+        }
+        return common;
+    }
+
+    /**
+     * @param build      makes each endpoint ready to serve
+     * @param notAllowed the after filters of a 405 on this path
+     * @return a copy of this route with its endpoints built
+     */
+    Route built(UnaryOperator<Endpoint> build, Filter.After[] notAllowed) {
+        Route r = new Route(pattern, notAllowed);
+        for (int i = 0; i < standard.length; i++) {
+            r.standard[i] = standard[i] == null ? null : build.apply(standard[i]);
+        }
+        others.forEach((m, e) -> r.others.put(m, build.apply(e)));
+        r.any = any == null ? null : build.apply(any);
+        return r;
     }
 }

@@ -11,6 +11,7 @@ import dev.pronto.app.AppDispatcher;
 import dev.pronto.app.Dispatcher;
 import dev.pronto.app.Outcome;
 import dev.pronto.app.RouteTable;
+import dev.pronto.app.Scope;
 import dev.pronto.codec.ContentType;
 import dev.pronto.codec.JsonWriter;
 import dev.pronto.http1.HttpEngine;
@@ -68,29 +69,68 @@ public final class Engine {
     /**
      * Adds a route.
      *
+     * @param group   the group it belongs to, or {@code null} for the app's own routes
      * @param methods the methods, or {@code null} for every method
-     * @param pattern a path pattern
+     * @param pattern a path pattern, relative to the group's prefix
      * @param handler the handler
      * @throws IllegalArgumentException if the pattern is malformed or conflicts with an earlier route
      */
-    public void route(List<Method> methods, String pattern, Handler handler) {
-        routes.add(methods, pattern, handler);
+    public void route(Group group, List<Method> methods, String pattern, Handler handler) {
+        routes.add(scope(group), methods, pattern, handler);
+    }
+
+    /**
+     * Adds a group of routes.
+     *
+     * @param parent the enclosing group, or {@code null} for a group of the app
+     * @param prefix its prefix, relative to the enclosing group's
+     * @return the new group
+     * @throws IllegalArgumentException if the prefix is malformed
+     */
+    public Group group(Group parent, String prefix) {
+        return new Group(routes.group(scope(parent), prefix));
+    }
+
+    /**
+     * Adds a before filter to a group.
+     *
+     * @param group  the group
+     * @param filter the filter
+     */
+    public void before(Group group, Filter.Before filter) {
+        group.scope.before(filter);
+    }
+
+    /**
+     * Adds an after filter to a group.
+     *
+     * @param group  the group
+     * @param filter the filter
+     */
+    public void after(Group group, Filter.After filter) {
+        group.scope.after(filter);
+    }
+
+    private Scope scope(Group group) {
+        return group == null ? routes.app() : group.scope;
     }
 
     /**
      * Fixes what answers requests: the routes, filters and error handlers as they are now.
      *
-     * @param befores          the before filters
-     * @param afters           the after filters
+     * @param befores          the app's before filters
+     * @param afters           the app's after filters
      * @param errorHandlers    the error handlers by type
      * @param rejectionHandler the hook for input that never became a request, or {@code null}
+     * @param placement        where plain handlers run
      * @param debug            whether default 500s carry the stack trace
      * @param problemDetails   whether the framework's own errors are RFC 9457 problem documents
      */
     public void application(List<Filter.Before> befores, List<Filter.After> afters,
                             Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers,
-                            RejectionHandler rejectionHandler, boolean debug, boolean problemDetails) {
-        dispatcher = new AppDispatcher(routes, befores, afters, errorHandlers, rejectionHandler, debug,
+                            RejectionHandler rejectionHandler, Handler.Placement placement, boolean debug,
+                            boolean problemDetails) {
+        dispatcher = new AppDispatcher(routes, befores, afters, errorHandlers, rejectionHandler, placement, debug,
                 problemDetails);
     }
 
@@ -124,6 +164,15 @@ public final class Engine {
     /** Shuts down gracefully and waits until done; see {@link HttpEngine#shutdown()}. */
     public void shutdown() {
         http.shutdown();
+    }
+
+    /** A group of routes as the API holds it: a handle on the app side's scope, opaque outside the engine. */
+    public static final class Group {
+        private final Scope scope;
+
+        private Group(Scope scope) {
+            this.scope = scope;
+        }
     }
 
     /** @return whether the calling code runs in a blocking handler (or its filters and error handlers) */

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Extending requests: a typed {@link Extension} (the current user, read from the {@code X-User} header) computed once
- * per request and shared by a before filter and the handler; an after filter that adds headers to every response,
- * errors included; completion callbacks run once a response has gone out; start and stop hooks.
+ * per request and shared by a route group's before filter and the handler; an after filter that adds headers to every
+ * response, errors included; completion callbacks run once a response has gone out; start and stop hooks.
  */
 final class ExtendExample {
     /** The user a request comes from. */
@@ -35,15 +35,17 @@ final class ExtendExample {
         app.onStart(() -> System.out.println("extend: starting"));
         app.onStop(() -> System.out.println("extend: " + delivered.get() + " callback responses delivered"));
 
-        // Before filters may answer early: here, anonymous users are kept out of /admin.
-        app.before(request -> request.path().startsWith("/admin") && request.get(USER).isAnonymous()
-                ? Response.text(Status.UNAUTHORIZED, "Who are you? Send X-User.\n")
-                : null);
         // After filters see every response: from handlers, before filters, error handlers, 404 and 405.
         app.after((request, response) -> response.withHeader("Access-Control-Allow-Origin", "*"));
 
         app.get("/hello", request -> Response.text("Hello " + request.get(USER).name() + "!"));
-        app.get("/admin", request -> Response.text("Welcome to the control room, " + request.get(USER).name()));
+        // A group's filters run for its routes only. Before filters may answer early: anonymous users stay out.
+        app.group("/admin", admin -> {
+            admin.before(request -> request.get(USER).isAnonymous()
+                    ? Response.text(Status.UNAUTHORIZED, "Who are you? Send X-User.\n")
+                    : null);
+            admin.get("", request -> Response.text("Welcome to the control room, " + request.get(USER).name()));
+        });
         app.get("/callback", request -> {
             // Runs on the event loop once the response has been handed to the network (or the client has gone).
             request.onComplete(written -> {
