@@ -1,14 +1,19 @@
 package dev.pronto.test;
 
 import dev.pronto.App;
+import dev.pronto.Server;
 import dev.pronto.ServerConfig;
+import dev.pronto.transport.Transport;
+import dev.pronto.transport.TransportProvider;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Runs an app for one test: {@link #test(App, ClientCode)} starts it on a free port of {@code 127.0.0.1}, hands a
- * {@link TestClient} to the test's code and stops the server afterwards, also when the code throws.
+ * {@link TestClient} to the test's code and stops the server afterwards, also when the code throws;
+ * {@link #inMemory(App)} serves it with no socket at all.
  *
  * <pre>{@code
  * ProntoTest.test(HelloExample.app(), client -> {
@@ -91,6 +96,51 @@ public final class ProntoTest {
      * @return the running server and its client; close it
      */
     public static TestServer start(App app, ServerConfig config) {
-        return new TestServer(app.start(config));
+        return TestServer.onSocket(app.start(config));
+    }
+
+    /**
+     * Starts an app on a socket whose event loops read the wall clock from a clock of the test's, so that the
+     * {@code Date} header is known in advance ({@code Clock.fixed(…)}); the configured transport is used.
+     *
+     * @param app    the app, not yet started
+     * @param config the configuration; port 0 picks a free port
+     * @param clock  the clock the {@code Date} header follows
+     * @return the running server and its client; close it
+     */
+    public static TestServer start(App app, ServerConfig config, Clock clock) {
+        Transport real = TransportProvider.resolve(config.transport()).create();
+        Server server = TestTransportProvider.with(new ClockedTransport(real, clock),
+                () -> app.start(config.toBuilder().transport(TestTransportProvider.ID).build()));
+        return TestServer.onSocket(server);
+    }
+
+    /**
+     * Serves an app with no socket: each connection of the client goes straight into an event loop of the engine,
+     * through the same parser, router, handlers and response encoder as on a socket, on a transport of its own.
+     * Every request is written by hand (as {@link TestClient#raw} does), so the bytes sent do not depend on the JDK's
+     * HTTP client.
+     *
+     * @param app the app, not yet started
+     * @return the server in memory and its client; close it
+     */
+    public static TestServer inMemory(App app) {
+        return inMemory(app, config(), Clock.systemUTC());
+    }
+
+    /**
+     * Serves an app with no socket, with the limits of a configuration (its host, port and transport are ignored)
+     * and a clock of the test's for the {@code Date} header.
+     *
+     * @param app    the app, not yet started
+     * @param config the limits and timeouts
+     * @param clock  the clock the {@code Date} header follows, such as {@code Clock.fixed(…)}
+     * @return the server in memory and its client; close it
+     */
+    public static TestServer inMemory(App app, ServerConfig config, Clock clock) {
+        MemoryTransport transport = new MemoryTransport(clock);
+        Server server = TestTransportProvider.with(transport,
+                () -> app.start(config.toBuilder().transport(TestTransportProvider.ID).build()));
+        return TestServer.inMemory(server, transport);
     }
 }

@@ -2,15 +2,12 @@ package dev.pronto.test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** One plain socket to the server: writes bytes exactly as given, reads until enough arrived, never past a deadline. */
+/** One connection to the server: writes bytes exactly as given, reads until enough arrived, never past a deadline. */
 final class RawConnection {
     private RawConnection() {
     }
@@ -18,7 +15,7 @@ final class RawConnection {
     /**
      * Sends bytes and reads the reply.
      *
-     * @param address   the server
+     * @param connector opens the connection to the server
      * @param request   the bytes to write, as they are
      * @param responses how many complete responses end the reading; 0 reads until the server closes
      * @param head      whether the responses answer {@code HEAD} (no body whatever their fields say)
@@ -27,22 +24,17 @@ final class RawConnection {
      * @throws UncheckedIOException if the connection fails, or the deadline passes first (the message shows what
      *                              arrived)
      */
-    static RawReply exchange(InetSocketAddress address, byte[] request, int responses, boolean head,
+    static RawReply exchange(Pipe.Connector connector, byte[] request, int responses, boolean head,
                              Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
-        try (Socket socket = new Socket()) {
-            socket.connect(address, millisLeft(deadline));
-            socket.setTcpNoDelay(true);
-            socket.getOutputStream().write(request);
-            socket.getOutputStream().flush();
-            InputStream in = socket.getInputStream();
+        try (Pipe pipe = connector.open(millisLeft(deadline))) {
+            pipe.write(request);
             byte[] buffer = new byte[16 * 1024];
             while (true) {
-                socket.setSoTimeout(millisLeft(deadline));
                 int n;
                 try {
-                    n = in.read(buffer);
+                    n = pipe.read(buffer, millisLeft(deadline));
                 } catch (SocketTimeoutException e) {
                     throw new UncheckedIOException(new SocketTimeoutException("No " + (responses == 0 ? "close"
                             : responses + " complete response(s)") + " within " + timeout + "; received:\n"
@@ -64,7 +56,7 @@ final class RawConnection {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Raw exchange with " + address + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("Raw exchange failed: " + e.getMessage(), e);
         }
     }
 

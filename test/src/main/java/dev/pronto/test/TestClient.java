@@ -22,11 +22,13 @@ public final class TestClient {
     /** How long an exchange may take unless {@link #timeout(Duration)} says otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+    private final Pipe.Connector connector;
     private final InetSocketAddress address;
-    private final HttpClient http;
+    private final HttpClient http; // null in memory: every request is then written by hand
     private final Duration timeout;
 
-    TestClient(InetSocketAddress address, HttpClient http, Duration timeout) {
+    TestClient(Pipe.Connector connector, InetSocketAddress address, HttpClient http, Duration timeout) {
+        this.connector = connector;
         this.address = address;
         this.http = http;
         this.timeout = timeout;
@@ -161,7 +163,7 @@ public final class TestClient {
         if (responses < 0) {
             throw new IllegalArgumentException("responses < 0: " + responses);
         }
-        return RawConnection.exchange(address, request.clone(), responses, false, timeout);
+        return RawConnection.exchange(connector, request.clone(), responses, false, timeout);
     }
 
     /**
@@ -174,7 +176,7 @@ public final class TestClient {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
-        return new TestClient(address, http, timeout);
+        return new TestClient(connector, address, http, timeout);
     }
 
     /** @return the longest one exchange may take */
@@ -182,7 +184,7 @@ public final class TestClient {
         return timeout;
     }
 
-    /** @return the port the server listens on */
+    /** @return the port the server listens on; 0 in memory */
     public int port() {
         return address.getPort();
     }
@@ -201,10 +203,16 @@ public final class TestClient {
         return URI.create("http://" + host + ":" + address.getPort() + pathAndQuery);
     }
 
-    InetSocketAddress address() {
-        return address;
+    /** @return the {@code Host} of requests written by hand: the address, or {@code localhost} in memory */
+    String authority() {
+        return http == null ? "localhost" : uri("/").getRawAuthority();
     }
 
+    Pipe.Connector connector() {
+        return connector;
+    }
+
+    /** @return the JDK client, or null when the server is in memory */
     HttpClient http() {
         return http;
     }

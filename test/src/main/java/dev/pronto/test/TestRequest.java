@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * A request being built: header fields, query parameters and at most one body, then {@link #send()}. Ordinary
  * requests go through the JDK's {@code HttpClient} (HTTP/1.1, redirects not followed); one with a header field that
  * client refuses to set ({@code Host}, {@code Connection}, {@code Content-Length}, {@code Expect}, {@code Upgrade}) is
- * written by hand on a connection of its own, with the fields exactly as given.
+ * written by hand on a connection of its own, with the fields exactly as given; so is every request to an app
+ * {@linkplain ProntoTest#inMemory(dev.pronto.App) in memory}.
  */
 public final class TestRequest {
     /** The fields the JDK's HttpClient sets itself and refuses from a caller (jdk.httpclient.allowRestrictedHeaders). */
@@ -183,7 +184,7 @@ public final class TestRequest {
      * @throws IllegalStateException if the thread is interrupted while waiting
      */
     public TestResponse send() {
-        if (needsRawConnection()) {
+        if (client.http() == null || needsRawConnection()) {
             return sendByHand();
         }
         try {
@@ -202,7 +203,7 @@ public final class TestRequest {
      * @return the response, when it has arrived
      */
     public CompletableFuture<TestResponse> sendAsync() {
-        if (needsRawConnection()) {
+        if (client.http() == null || needsRawConnection()) {
             return CompletableFuture.supplyAsync(this::sendByHand);
         }
         return client.http().sendAsync(toHttpRequest(), HttpResponse.BodyHandlers.ofByteArray())
@@ -232,7 +233,7 @@ public final class TestRequest {
         byte[] payload = payload();
         StringBuilder head = new StringBuilder(method).append(' ').append(target()).append(" HTTP/1.1\r\n");
         if (!hasHeader("host")) {
-            head.append("Host: ").append(client.uri("/").getRawAuthority()).append("\r\n");
+            head.append("Host: ").append(client.authority()).append("\r\n");
         }
         for (String[] h : headers) {
             head.append(h[0]).append(": ").append(h[1]).append("\r\n");
@@ -249,7 +250,7 @@ public final class TestRequest {
         if (payload != null) {
             bytes.writeBytes(payload);
         }
-        RawReply reply = RawConnection.exchange(client.address(), bytes.toByteArray(), 1, method.equals("HEAD"),
+        RawReply reply = RawConnection.exchange(client.connector(), bytes.toByteArray(), 1, method.equals("HEAD"),
                 timeout);
         if (reply.responses().isEmpty()) {
             throw new UncheckedIOException(new IOException("No complete response to " + method + " " + target()

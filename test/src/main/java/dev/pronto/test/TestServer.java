@@ -13,19 +13,32 @@ import java.time.Duration;
  */
 public final class TestServer implements AutoCloseable {
     private final Server server;
-    private final HttpClient http;
+    private final HttpClient http; // null in memory
     private final TestClient client;
 
-    TestServer(Server server) {
+    private TestServer(Server server, HttpClient http, TestClient client) {
         this.server = server;
+        this.http = http;
+        this.client = client;
+    }
+
+    /** @return a server on a socket, with a client that sends through the JDK's HttpClient */
+    static TestServer onSocket(Server server) {
         // HTTP/1.1 only: the JDK client would otherwise offer an h2c upgrade on the first request.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         InetSocketAddress bound = server.address();
         // A server bound to every interface (0.0.0.0 or ::) is reached on loopback.
         InetSocketAddress target = bound.getAddress().isAnyLocalAddress()
                 ? new InetSocketAddress(InetAddress.getLoopbackAddress(), bound.getPort()) : bound;
-        this.client = new TestClient(target, http, TestClient.DEFAULT_TIMEOUT);
+        return new TestServer(server, http, new TestClient(SocketPipe.to(target), target, http,
+                TestClient.DEFAULT_TIMEOUT));
+    }
+
+    /** @return a server in memory, with a client that writes every request by hand into the transport */
+    static TestServer inMemory(Server server, MemoryTransport transport) {
+        return new TestServer(server, null, new TestClient(timeoutMillis -> transport.connect(),
+                MemoryTransport.ADDRESS, null, TestClient.DEFAULT_TIMEOUT));
     }
 
     /** @return the client for this server */
@@ -38,7 +51,7 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
-    /** @return the port the server listens on */
+    /** @return the port the server listens on; 0 in memory */
     public int port() {
         return server.port();
     }
@@ -49,7 +62,9 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            http.shutdownNow(); // drops pooled connections at once, so the server's drain has nothing to wait for
+            if (http != null) {
+                http.shutdownNow(); // drops pooled connections at once, so the server's drain has nothing to wait for
+            }
         } finally {
             server.close();
         }
