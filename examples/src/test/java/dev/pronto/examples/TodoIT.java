@@ -44,7 +44,7 @@ class TodoIT {
             assertThat(updated.status()).isEqualTo(200);
             assertThat(updated.text()).isEqualTo("{\"id\":1,\"title\":\"Write the tutorial\",\"done\":true}");
 
-            JsonNode all = ExampleServer.json(client.get("/todos").send().text());
+            JsonNode all = client.get("/todos").send().json(JsonNode.class);
             assertThat(all).hasSize(2);
             assertThat(all.get(1).get("title").asText()).isEqualTo("Run the tests");
 
@@ -52,7 +52,7 @@ class TodoIT {
             assertThat(deleted.status()).isEqualTo(204);
             assertThat(deleted.text()).isEmpty();
             assertThat(client.get("/todos/1").send().status()).isEqualTo(404);
-            assertThat(ExampleServer.json(client.get("/todos").send().text())).hasSize(1);
+            assertThat(client.get("/todos").send().json(JsonNode.class)).hasSize(1);
         });
     }
 
@@ -96,6 +96,6 @@ class TodoIT {
             }
         });
         ProntoTest.test(TodoExample.app(db), client ->
-                assertThat(ExampleServer.json(client.get("/todos").send().text())).hasSize(20));
+                assertThat(client.get("/todos").send().json(JsonNode.class)).hasSize(20));
     }
 }
