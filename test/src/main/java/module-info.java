@@ -8,5 +8,5 @@ module dev.pronto.test {
     requires transitive org.junit.jupiter.api; // ProntoExtension is an Extension
     requires java.net.http; // the client's ordinary requests go through the JDK's HttpClient
     exports dev.pronto.test;
-    provides dev.pronto.transport.TransportProvider with dev.pronto.test.TestTransportProvider;
+    provides dev.pronto.transport.TransportProvider with dev.pronto.test.transport.TestTransportProvider;
 }

@@ -3,6 +3,7 @@ package dev.pronto.test;
 import dev.pronto.App;
 import dev.pronto.Server;
 import dev.pronto.ServerConfig;
+import dev.pronto.test.transport.TestTransportProvider;
 import dev.pronto.transport.Transport;
 import dev.pronto.transport.TransportProvider;
 

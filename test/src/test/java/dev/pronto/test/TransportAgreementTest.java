@@ -127,7 +127,7 @@ class TransportAgreementTest {
     void sendsEveryKindOfRequestInMemory() {
         TestClient client = memory.client();
         assertThat(client.port()).isZero();
-        assertThat(client.post("/echo").json(Map.of("a", 1)).send().json(Map.class)).isEqualTo(Map.of("a", 1));
+        assertThat(client.post("/echo").json(Map.of("a", 1)).send().text()).isEqualTo("{\"a\":1}");
         assertThat(client.post("/echo").form("k", "v w").send().text()).isEqualTo("k=v%20w");
         assertThat(client.head("/big").send().bytes()).isEmpty();
         assertThat(client.get("/big").send().bytes()).hasSize(300_000);

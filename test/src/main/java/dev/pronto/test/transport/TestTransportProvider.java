@@ -1,4 +1,4 @@
-package dev.pronto.test;
+package dev.pronto.test.transport;
 
 import dev.pronto.transport.Transport;
 import dev.pronto.transport.TransportProvider;
@@ -6,13 +6,13 @@ import dev.pronto.transport.TransportProvider;
 import java.util.function.Supplier;
 
 /**
- * The transport {@link ProntoTest} starts an app on when it needs one of its own: in memory, or a real one with the
+ * The transport {@code ProntoTest} starts an app on when it needs one of its own: in memory, or a real one with the
  * test's clock. Found by id through {@link java.util.ServiceLoader} like any transport; the transport itself is
- * handed over by the thread that starts the app.
+ * handed over by the thread that starts the app. Internal to pronto-test: its module does not export this package.
  */
 public final class TestTransportProvider implements TransportProvider {
-    /** The id {@link ProntoTest} configures: {@code ServerConfig.builder().transport(ID)}. */
-    static final String ID = "pronto_test";
+    /** The id {@code ProntoTest} configures: {@code ServerConfig.builder().transport(ID)}. */
+    public static final String ID = "pronto_test";
 
     private static final ThreadLocal<Transport> NEXT = new ThreadLocal<>();
 
@@ -28,7 +28,7 @@ public final class TestTransportProvider implements TransportProvider {
      * @param <T>       what the start returns
      * @return what it returned
      */
-    static <T> T with(Transport transport, Supplier<T> start) {
+    public static <T> T with(Transport transport, Supplier<T> start) {
         NEXT.set(transport);
         try {
             return start.get();
@@ -53,7 +53,7 @@ public final class TestTransportProvider implements TransportProvider {
      * Hands out the transport of the start running on this thread.
      *
      * @return the transport
-     * @throws IllegalStateException when no {@link ProntoTest} start is running on this thread
+     * @throws IllegalStateException when no {@code ProntoTest} start is running on this thread
      */
     @Override
     public Transport create() {
