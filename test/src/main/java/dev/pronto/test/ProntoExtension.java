@@ -17,6 +17,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,8 +28,9 @@ import java.util.function.Supplier;
  * A JUnit 5 extension that starts an app once per test class, before its first test, and stops it after the last
  * (whether the tests passed or not); test methods, {@code @BeforeEach} and {@code @AfterEach} methods take its
  * {@link TestClient} (or its {@link TestServer}) as a parameter. The app comes from the class's {@link ProntoApp}
- * member, or from the supplier given to a {@code @RegisterExtension} field. {@code @Nested} classes share the server of
- * the class around them unless they have a {@code @ProntoApp} of their own.
+ * member, or from the supplier given to a {@code @RegisterExtension} field ({@link #inMemory} serves it with no
+ * socket). {@code @Nested} classes share the server of the class around them unless they have a {@code @ProntoApp} of
+ * their own.
  *
  * <pre>{@code
  * class TodoTest {
@@ -48,11 +50,30 @@ public final class ProntoExtension implements BeforeAllCallback, AfterAllCallbac
 
     private final Supplier<App> app; // null: the test class's @ProntoApp member
     private final ServerConfig config;
+    private final boolean inMemory;
 
     /** Creates the extension for {@code @ExtendWith(ProntoExtension.class)}: the app is the {@link ProntoApp}. */
     public ProntoExtension() {
         this.app = null;
         this.config = ProntoTest.config();
+        this.inMemory = false;
+    }
+
+    private ProntoExtension(Supplier<App> app, ServerConfig config, boolean inMemory) {
+        this.app = Objects.requireNonNull(app, "app");
+        this.config = Objects.requireNonNull(config, "config");
+        this.inMemory = inMemory;
+    }
+
+    /**
+     * Creates the extension for a static {@code @RegisterExtension} field, serving the app with no socket, as
+     * {@link ProntoTest#inMemory(App)} does.
+     *
+     * @param app makes the app, once per test class
+     * @return the extension
+     */
+    public static ProntoExtension inMemory(Supplier<App> app) {
+        return new ProntoExtension(app, ProntoTest.config(), true);
     }
 
     /**
@@ -71,8 +92,7 @@ public final class ProntoExtension implements BeforeAllCallback, AfterAllCallbac
      * @param config the configuration; port 0 picks a free port
      */
     public ProntoExtension(Supplier<App> app, ServerConfig config) {
-        this.app = Objects.requireNonNull(app, "app");
-        this.config = Objects.requireNonNull(config, "config");
+        this(app, config, false);
     }
 
     /**
@@ -91,7 +111,8 @@ public final class ProntoExtension implements BeforeAllCallback, AfterAllCallbac
                 new ExtensionConfigurationException("ProntoExtension found no app for "
                         + context.getRequiredTestClass().getName() + ": annotate a static field or method returning"
                         + " an App with @ProntoApp, or register new ProntoExtension(() -> app) on a static field"));
-        store.put(SERVER, ProntoTest.start(started, config));
+        store.put(SERVER, inMemory ? ProntoTest.inMemory(started, config, Clock.systemUTC())
+                : ProntoTest.start(started, config));
     }
 
     /**

@@ -190,7 +190,8 @@ public final class TestClient {
     }
 
     /**
-     * Returns the absolute URI of a path on the server, for clients of your own.
+     * Returns the absolute URI of a path on the server, for clients of your own (a server in memory has none that
+     * another client could reach).
      *
      * @param pathAndQuery the path, starting with {@code /}
      * @return {@code http://127.0.0.1:PORT/path}

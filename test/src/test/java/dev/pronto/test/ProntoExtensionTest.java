@@ -75,6 +75,16 @@ class ProntoExtensionTest {
         }
     }
 
+    /** The registered extension, in memory. */
+    @Nested
+    class InMemory {
+        @Test
+        void runsTheAppInMemory() {
+            SummaryGeneratingListener listener = run(InMemorySpec.class);
+            assertThat(listener.getSummary().getTestsSucceededCount()).as(failures(listener)).isEqualTo(1);
+        }
+    }
+
     @Test
     void stopsTheServerAfterAFailingClass() {
         FailingSpec.STOPPED.set(false);
@@ -155,6 +165,19 @@ class ProntoExtensionTest {
         @Test
         void answers(TestClient client) {
             assertThat(client.get("/").send().text()).isEqualTo("registered");
+        }
+    }
+
+    @Tag(SPEC)
+    static class InMemorySpec {
+        @RegisterExtension
+        static final ProntoExtension PRONTO = ProntoExtension.inMemory(() -> new App()
+                .get("/", request -> Response.text("in memory")));
+
+        @Test
+        void answers(TestClient client) {
+            assertThat(client.port()).isZero();
+            assertThat(client.get("/").send().text()).isEqualTo("in memory");
         }
     }
 
