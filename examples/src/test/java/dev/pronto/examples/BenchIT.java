@@ -1,27 +1,24 @@
 package dev.pronto.examples;
 
+import dev.pronto.test.ProntoTest;
+import dev.pronto.test.TestResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
 class BenchIT {
     @Test
-    void servesTheBenchmarkRoutes() {
-        try (ExampleServer server = ExampleServer.start(BenchExample.app())) {
-            assertThat(server.get("/").body()).isEqualTo("Hello world!");
-            HttpResponse<String> json = server.get("/json");
-            assertThat(json.body()).isEqualTo("{\"message\":\"Hello, World!\"}");
-            assertThat(json.headers().firstValue("content-type")).hasValue("application/json");
+    void servesTheBenchmarkRoutes() throws Exception {
+        ProntoTest.test(BenchExample.app(), client -> {
+            assertThat(client.get("/").send().text()).isEqualTo("Hello world!");
+            TestResponse json = client.get("/json").send();
+            assertThat(json.text()).isEqualTo("{\"message\":\"Hello, World!\"}");
+            assertThat(json.header("Content-Type")).hasValue("application/json");
             String body = "x".repeat(4096);
-            HttpResponse<String> echo = server.send(server.request("/echo")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-            assertThat(echo.body()).isEqualTo(body);
-            assertThat(server.get("/missing").statusCode()).isEqualTo(404);
-        }
+            assertThat(client.post("/echo").text(body).send().text()).isEqualTo(body);
+            assertThat(client.get("/missing").send().status()).isEqualTo(404);
+        });
     }
 }

@@ -1,12 +1,9 @@
 package dev.pronto.examples;
 
+import dev.pronto.test.ProntoTest;
+import dev.pronto.test.TestResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,22 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BigBodyIT {
     @Test
     void servesTheAskedNumberOfMebibytesAndASmallRoot() throws Exception {
-        try (ExampleServer server = ExampleServer.start(BigBodyExample.app())) {
-            assertThat(server.get("/").body()).isEqualTo("Hello world!");
-            HttpResponse<byte[]> big = bytes(server, "/big?mib=3");
-            assertThat(big.statusCode()).isEqualTo(200);
-            assertThat(big.body()).hasSize(3 << 20).containsOnly(0);
-            assertThat(bytes(server, "/big").body()).hasSize(1 << 20);
-            assertThat(server.get("/big?mib=x").statusCode()).isEqualTo(400);
-            assertThat(server.get("/big?mib=2048").statusCode()).isEqualTo(400);
-        }
-    }
-
-    private static HttpResponse<byte[]> bytes(ExampleServer server, String path) throws InterruptedException {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            return client.send(server.request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ProntoTest.test(BigBodyExample.app(), client -> {
+            assertThat(client.get("/").send().text()).isEqualTo("Hello world!");
+            TestResponse big = client.get("/big").query("mib", "3").send();
+            assertThat(big.status()).isEqualTo(200);
+            assertThat(big.bytes()).hasSize(3 << 20).containsOnly(0);
+            assertThat(client.get("/big").send().bytes()).hasSize(1 << 20);
+            assertThat(client.get("/big?mib=x").send().status()).isEqualTo(400);
+            assertThat(client.get("/big?mib=2048").send().status()).isEqualTo(400);
+        });
     }
 }

@@ -1,43 +1,43 @@
 package dev.pronto.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pronto.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.pronto.test.ProntoExtension;
+import dev.pronto.test.ProntoTest;
+import dev.pronto.test.TestClient;
+import dev.pronto.test.TestResponse;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dump example over raw sockets, so that every byte of the request is ours. */
+/** The dump example over raw connections, so that every byte of the request is ours. */
 @Timeout(30)
 class DumpIT {
-    private static ExampleServer server;
+    // One loop: an asynchronous handler that held it would stall every other request.
+    @RegisterExtension
+    static final ProntoExtension PRONTO = new ProntoExtension(DumpExample::app,
+            ProntoTest.config().toBuilder().eventLoops(1).build());
 
-    @BeforeAll
-    static void start() {
-        // One loop: an asynchronous handler that held it would stall every other request.
-        ServerConfig oneLoop = ExampleServer.LOCAL.toBuilder().eventLoops(1).build();
-        server = ExampleServer.start(DumpExample.app(), oneLoop);
-    }
+    private TestClient client;
 
-    @AfterAll
-    static void stop() {
-        server.close();
+    @BeforeEach
+    void client(TestClient client) {
+        this.client = client;
     }
 
     private record Dump(int status, JsonNode json) {
     }
 
-    private static Dump dump(String request) throws Exception {
-        try (RawClient raw = server.raw()) {
-            RawClient.RawResponse r = raw.exchange(request);
-            assertThat(r.header("Content-Type")).hasValue("application/json");
-            return new Dump(r.status(), ExampleServer.json(r.text()));
-        }
+    private Dump dump(String request) {
+        TestResponse r = client.raw(request, 1).response();
+        assertThat(r.header("Content-Type")).hasValue("application/json");
+        return new Dump(r.status(), r.json(JsonNode.class));
     }
 
     @Test
@@ -154,12 +154,11 @@ class DumpIT {
     }
 
     @Test
-    void pipelinedResponsesLeaveInRequestOrder() throws Exception {
-        try (RawClient raw = server.raw()) {
-            raw.send("GET /async/dump/slow/1?sleep=0.3 HTTP/1.1\r\nHost: h\r\n\r\n"
-                    + "GET /dump/fast/2 HTTP/1.1\r\nHost: h\r\n\r\n");
-            assertThat(ExampleServer.json(raw.read().text()).get("match_dict").get("p1").asText()).isEqualTo("slow");
-            assertThat(ExampleServer.json(raw.read().text()).get("match_dict").get("p1").asText()).isEqualTo("fast");
-        }
+    void pipelinedResponsesLeaveInRequestOrder() {
+        List<TestResponse> responses = client.raw("GET /async/dump/slow/1?sleep=0.3 HTTP/1.1\r\nHost: h\r\n\r\n"
+                + "GET /dump/fast/2 HTTP/1.1\r\nHost: h\r\n\r\n", 2).responses();
+        assertThat(responses).hasSize(2);
+        assertThat(responses.get(0).json(JsonNode.class).get("match_dict").get("p1").asText()).isEqualTo("slow");
+        assertThat(responses.get(1).json(JsonNode.class).get("match_dict").get("p1").asText()).isEqualTo("fast");
     }
 }

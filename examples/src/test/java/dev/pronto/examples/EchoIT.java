@@ -1,6 +1,7 @@
 package dev.pronto.examples;
 
 import dev.pronto.Server;
+import dev.pronto.test.ProntoTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,7 +26,7 @@ class EchoIT {
     void echoReturnsContentLengthAndChunkedBodiesByteForByte() throws Exception {
         byte[] body = new byte[300_000];
         new Random(7).nextBytes(body);
-        try (Server server = EchoExample.start(ExampleServer.LOCAL)) {
+        try (Server server = EchoExample.start(ProntoTest.config())) {
             HttpResponse<byte[]> fixed = client.send(HttpRequest.newBuilder(uri(server, "/any"))
                     .header("Content-Type", "application/x-test")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),

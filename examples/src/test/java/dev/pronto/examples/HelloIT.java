@@ -1,36 +1,33 @@
 package dev.pronto.examples;
 
+import dev.pronto.test.ProntoTest;
+import dev.pronto.test.TestResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
 class HelloIT {
     @Test
-    void answersHelloWorldOnSlash() {
-        try (ExampleServer server = ExampleServer.start(HelloExample.app())) {
-            HttpResponse<String> r = server.get("/");
-            assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).isEqualTo("Hello world!");
-            assertThat(r.headers().firstValue("content-type")).hasValue("text/plain; charset=utf-8");
-            assertThat(r.headers().firstValue("date")).isPresent();
-        }
+    void answersHelloWorldOnSlash() throws Exception {
+        ProntoTest.test(HelloExample.app(), client -> {
+            TestResponse r = client.get("/").send();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("Hello world!");
+            assertThat(r.header("Content-Type")).hasValue("text/plain; charset=utf-8");
+            assertThat(r.header("Date")).isPresent();
+        });
     }
 
     @Test
-    void answersHeadWithoutBodyAndOtherPathsWith404() {
-        try (ExampleServer server = ExampleServer.start(HelloExample.app())) {
-            HttpResponse<String> head = server.send(server.request("/").method("HEAD",
-                    HttpRequest.BodyPublishers.noBody()));
-            assertThat(head.statusCode()).isEqualTo(200);
-            assertThat(head.body()).isEmpty();
-            assertThat(server.get("/other").statusCode()).isEqualTo(404);
-            assertThat(server.send(server.request("/").POST(HttpRequest.BodyPublishers.noBody())).statusCode())
-                    .isEqualTo(405);
-        }
+    void answersHeadWithoutBodyAndOtherPathsWith404() throws Exception {
+        ProntoTest.test(HelloExample.app(), client -> {
+            TestResponse head = client.head("/").send();
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.text()).isEmpty();
+            assertThat(client.get("/other").send().status()).isEqualTo(404);
+            assertThat(client.post("/").send().status()).isEqualTo(405);
+        });
     }
 }

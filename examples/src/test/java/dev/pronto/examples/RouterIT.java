@@ -1,78 +1,69 @@
 package dev.pronto.examples;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.pronto.App;
+import dev.pronto.test.ProntoApp;
+import dev.pronto.test.ProntoExtension;
+import dev.pronto.test.TestClient;
+import dev.pronto.test.TestResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
+@ExtendWith(ProntoExtension.class)
 class RouterIT {
-    private static ExampleServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ExampleServer.start(RouterExample.app());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static HttpResponse<String> send(String method, String path) {
-        return server.send(server.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    @ProntoApp
+    static App app() {
+        return RouterExample.app();
     }
 
     @Test
-    void slashTakesEveryMethod() {
+    void slashTakesEveryMethod(TestClient client) {
         for (String method : new String[] {"GET", "POST", "DELETE", "PATCH", "OPTIONS"}) {
-            HttpResponse<String> r = send(method, "/");
-            assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).isEqualTo("Hello " + method + " /!");
+            TestResponse r = client.request(method, "/").send();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("Hello " + method + " /!");
         }
     }
 
     @Test
-    void loveTakesGetAndHeadOnly() {
-        assertThat(send("GET", "/love").body()).isEqualTo("Got some love");
-        assertThat(send("HEAD", "/love").statusCode()).isEqualTo(200);
-        HttpResponse<String> post = send("POST", "/love");
-        assertThat(post.statusCode()).isEqualTo(405);
-        assertThat(post.headers().firstValue("allow")).hasValue("GET, HEAD");
+    void loveTakesGetAndHeadOnly(TestClient client) {
+        assertThat(client.get("/love").send().text()).isEqualTo("Got some love");
+        assertThat(client.head("/love").send().status()).isEqualTo(200);
+        TestResponse post = client.post("/love").send();
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.header("Allow")).hasValue("GET, HEAD");
     }
 
     @Test
-    void methodsTakesItsSetOfMethods() {
-        assertThat(send("POST", "/methods").body()).isEqualTo("POST");
-        assertThat(send("DELETE", "/methods").body()).isEqualTo("DELETE");
-        HttpResponse<String> get = send("GET", "/methods");
-        assertThat(get.statusCode()).isEqualTo(405);
-        assertThat(get.headers().firstValue("allow")).hasValue("POST, DELETE");
+    void methodsTakesItsSetOfMethods(TestClient client) {
+        assertThat(client.post("/methods").send().text()).isEqualTo("POST");
+        assertThat(client.delete("/methods").send().text()).isEqualTo("DELETE");
+        TestResponse get = client.get("/methods").send();
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(get.header("Allow")).hasValue("POST, DELETE");
     }
 
     @Test
-    void placeholdersTakeOneWholeNonEmptySegmentEach() {
-        assertThat(send("PUT", "/params/1/2").body()).isEqualTo("{p1=1, p2=2}");
-        assertThat(send("GET", "/params/caf%C3%A9/a%2Fb").body()).isEqualTo("{p1=café, p2=a/b}");
-        assertThat(send("GET", "/params/1").statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/params/1/2/3").statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/params//2").statusCode()).isEqualTo(404);
+    void placeholdersTakeOneWholeNonEmptySegmentEach(TestClient client) {
+        assertThat(client.put("/params/1/2").send().text()).isEqualTo("{p1=1, p2=2}");
+        assertThat(client.get("/params/caf%C3%A9/a%2Fb").send().text()).isEqualTo("{p1=café, p2=a/b}");
+        assertThat(client.get("/params/1").send().status()).isEqualTo(404);
+        assertThat(client.get("/params/1/2/3").send().status()).isEqualTo(404);
+        assertThat(client.get("/params//2").send().status()).isEqualTo(404);
     }
 
     @Test
-    void aLiteralSegmentWinsOverAPlaceholder() {
-        assertThat(send("GET", "/users/me").body()).isEqualTo("It's you!");
-        assertThat(send("GET", "/users/42").body()).isEqualTo("User 42");
+    void aLiteralSegmentWinsOverAPlaceholder(TestClient client) {
+        assertThat(client.get("/users/me").send().text()).isEqualTo("It's you!");
+        assertThat(client.get("/users/42").send().text()).isEqualTo("User 42");
     }
 
     @Test
-    void unknownPathsAre404WithoutTrailingSlashLeniency() {
-        assertThat(send("GET", "/nope").statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/love/").statusCode()).isEqualTo(404);
+    void unknownPathsAre404WithoutTrailingSlashLeniency(TestClient client) {
+        assertThat(client.get("/nope").send().status()).isEqualTo(404);
+        assertThat(client.get("/love/").send().status()).isEqualTo(404);
     }
 }

@@ -14,12 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps {@code docs/tutorial} in step with the examples: every {@code ```java} block of a page is a verbatim excerpt
- * of its example's source (indentation and blank lines aside), every {@code ```ftl} block of a template, and every
- * page says how to run its example.
+ * of its example's source (indentation and blank lines aside), every {@code ```ftl} block of a template, every
+ * page says how to run its example, and the testing page quotes the examples' tests.
  */
 class TutorialTest {
     private static final Path TUTORIAL = Path.of("../docs/tutorial");
     private static final Path SOURCES = Path.of("src/main/java/dev/pronto/examples");
+    private static final Path TESTS = Path.of("src/test/java/dev/pronto/examples");
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final List<String> PAGES = List.of("01-hello", "02-async", "03-router", "04-request",
             "05-response", "06-exceptions", "07-extend", "08-template", "09-todo", "10-dump");
@@ -57,6 +58,24 @@ class TutorialTest {
                 assertThat(Collections.indexOfSubList(code, block)).as(page + ": not in " + source + ":\n"
                         + String.join("\n", block)).isNotNegative();
             }
+        }
+    }
+
+    @Test
+    void theTestingPageQuotesTheExamplesTests() throws IOException {
+        String page = Files.readString(TUTORIAL.resolve("11-testing.md"));
+        assertThat(Files.readString(TUTORIAL.resolve("README.md"))).contains("(11-testing.md)");
+        List<List<String>> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(TESTS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith("IT.java")).toList()) {
+                tests.add(significantLines(Files.readString(file)));
+            }
+        }
+        List<List<String>> blocks = blocks(page, "java");
+        assertThat(blocks).isNotEmpty();
+        for (List<String> block : blocks) {
+            assertThat(tests).as("11-testing: not in a test of " + TESTS + ":\n" + String.join("\n", block))
+                    .anyMatch(t -> Collections.indexOfSubList(t, block) >= 0);
         }
     }
 
