@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -90,6 +91,23 @@ public interface Request {
      * @throws IllegalArgumentException if the matched route has no such placeholder
      */
     String pathParam(String name);
+
+    /**
+     * Returns a placeholder's value from the matched route, converted to a type the way {@link Params} converts
+     * ({@code String}, {@code int}, {@code long}, {@code boolean}, {@code UUID}, any enum; see {@link Params}):
+     * {@code request.pathParam("id", UUID.class)}.
+     *
+     * @param name the placeholder's name, as in {@code /users/{id}}
+     * @param type the type, as for {@link Params#get(String, Class)}
+     * @param <T>  the type, boxed for a primitive class
+     * @return the value
+     * @throws HttpException 400 if the value does not convert ({@code Path parameter 'id' must be a UUID, got "x"})
+     * @throws IllegalArgumentException if the route has no such placeholder, or the type is not supported
+     */
+    default <T> T pathParam(String name, Class<T> type) {
+        ParamConverter.requireSupported(Objects.requireNonNull(type, "type"));
+        return ParamConverter.convert("Path parameter", name, pathParam(name), type);
+    }
 
     /** @return every placeholder of the matched route and its value, in pattern order; empty when none */
     Map<String, String> pathParams();

@@ -337,7 +337,8 @@ final class HttpRequest implements Request {
     public Params queryParams() {
         if (queryParams == null) {
             queryParams = head.queryStart() < 0 ? Params.empty()
-                    : QueryDecoder.parse(string(head.queryStart(), head.queryEnd()));
+                    : QueryDecoder.parse(string(head.queryStart(), head.queryEnd()), QueryDecoder.DEFAULT_MAX_PARAMS,
+                            "Query parameter");
         }
         return queryParams;
     }
@@ -399,7 +400,8 @@ final class HttpRequest implements Request {
         if (form == null) {
             String mime = mimeType().orElse("");
             if (mime.equals("application/x-www-form-urlencoded")) {
-                form = QueryDecoder.parse(new String(bodyBytes(), StandardCharsets.UTF_8));
+                form = QueryDecoder.parse(new String(bodyBytes(), StandardCharsets.UTF_8),
+                        QueryDecoder.DEFAULT_MAX_PARAMS, "Form field");
             } else if (mime.equals("multipart/form-data")) {
                 form = multipart().fields();
             } else {
