@@ -146,11 +146,16 @@ public interface Request {
     List<FilePart> files();
 
     /**
-     * Parses the body as JSON. Needs a JSON module on the class or module path (such as {@code pronto-json}).
+     * Parses the body as JSON. Needs a JSON module on the class or module path (such as {@code pronto-json}). The
+     * body must say it is JSON: {@code Content-Type} {@code application/json} or any {@code +json} type (such as
+     * {@code application/problem+json}), in any case, whatever its parameters; anything else, or no
+     * {@code Content-Type}, is refused before the body is parsed.
      *
      * @param type the class or generic type to read
      * @param <T>  the result type
      * @return the value
+     * @throws UnsupportedMediaTypeException 415, with {@code Accept: application/json}, if the body is not said to be
+     *         JSON
      * @throws HttpException 400 if the body is not valid JSON for the type
      * @throws IllegalStateException if no JSON module is present
      */

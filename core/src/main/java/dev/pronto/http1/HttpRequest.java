@@ -8,6 +8,7 @@ import dev.pronto.Method;
 import dev.pronto.Params;
 import dev.pronto.Request;
 import dev.pronto.Status;
+import dev.pronto.UnsupportedMediaTypeException;
 import dev.pronto.codec.ContentType;
 import dev.pronto.codec.Cookies;
 import dev.pronto.codec.HostHeader;
@@ -438,6 +439,13 @@ final class HttpRequest implements Request {
     @SuppressWarnings("unchecked")
     public <T> T json(Type type) {
         JsonCodec codec = JsonCodec.get();
+        ContentType ct = contentType();
+        if (ct == null || !ct.isJson()) {
+            // RFC 9110 §8.3: a body without Content-Type may be taken as application/octet-stream, which is no JSON
+            throw new UnsupportedMediaTypeException("application/json",
+                    "Content-Type must be application/json or a +json type, got " + (ct == null ? "none"
+                            : ct.mimeType().isEmpty() ? "\"\"" : ct.mimeType()));
+        }
         byte[] b = bodyBytes();
         try {
             return (T) codec.read(b, 0, b.length, type);
