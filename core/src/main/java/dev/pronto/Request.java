@@ -12,13 +12,19 @@ import java.util.OptionalInt;
 /**
  * An HTTP request, lazy: nothing is turned into a {@code String}, map or list until asked, and what is asked is kept.
  * <p>
- * <b>Lifetime.</b> A request handed to a plain {@link Handler} is valid only for the duration of the handler: the
- * engine reuses it for the next request on the connection as soon as the handler returns. One handed to an
- * asynchronous or blocking handler ({@link Handler#async}, {@link Handler#blocking}) is a private copy, valid until
- * the response has been sent. Copy out what you need to keep longer (the returned strings, lists and maps are
- * immutable and may be kept).
+ * <b>Lifetime.</b> A request handed to a plain {@link Handler} is valid only on the event loop, while its dispatch
+ * runs (before filters, the handler, error handlers, after filters): the engine reuses it for the next request on
+ * the connection as soon as that is over. Used later, or from another thread, every method throws an
+ * {@link IllegalStateException} that says so ({@code toString} excepted). One handed to an asynchronous or blocking
+ * handler ({@link Handler#async}, {@link Handler#blocking}) is a private copy, valid on any thread until the response
+ * has been sent. Copy out what you need to keep longer (the returned strings, lists and maps are immutable and may
+ * be kept).
  * <p>
  * Not thread-safe: use a request from one thread at a time.
+ * <p>
+ * <b>Typed parameters.</b> {@link #pathParam(String, Class)} and {@link Params#get(String, Class)} convert text to
+ * {@code int}, {@code long}, {@code boolean}, {@code UUID} or an enum, a value that does not convert being a 400 that
+ * names the parameter (see {@link Params}).
  */
 public interface Request {
     /** @return the method */
@@ -211,7 +217,8 @@ public interface Request {
      * Registers a callback run once this request's response has been handed to the network, or the connection has
      * dropped before that; the response is the one the client got, the engine's 503 for a handler that timed out
      * included. It runs on the event loop: keep it short, and never block in it. Registered once the request is over
-     * (by a handler still running after its timeout, say), it runs at once, on the thread that registers it.
+     * (by a handler still running after its timeout, say), it runs at once, on the thread that registers it. A plain
+     * handler's request is no longer valid when the callback runs: read what the callback needs before registering.
      *
      * @param callback receives {@code true} when the response was written, {@code false} when it was not
      */
