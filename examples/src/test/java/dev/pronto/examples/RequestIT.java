@@ -39,6 +39,24 @@ class RequestIT {
     }
 
     @Test
+    void ordersConvertTypedParametersAndAnswer400NamingABadOne() {
+        assertThat(server.get("/orders").body()).isEqualTo("page 1, any status\n");
+        assertThat(server.get("/orders?page=2&status=shipped").body()).isEqualTo("page 2, SHIPPED\n");
+        HttpResponse<String> bad = server.get("/orders?page=abc");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).isEqualTo("Query parameter 'page' must be an integer, got \"abc\"\n");
+        assertThat(server.get("/orders/123e4567-e89b-12d3-a456-426614174000").body())
+                .isEqualTo("order 123e4567-e89b-12d3-a456-426614174000\n");
+        assertThat(server.get("/orders/x").body()).isEqualTo("Path parameter 'id' must be a UUID, got \"x\"\n");
+        HttpResponse<String> form = server.send(server.request("/subscribe")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("news=maybe")));
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(form.body())
+                .isEqualTo("Form field 'news' must be true or false (or on/off, yes/no, 1/0), got \"maybe\"\n");
+    }
+
+    @Test
     void basicWithoutQuery() {
         assertThat(server.get("/basic").body()).contains("  Query string: (none)\n", "  Query: {}\n");
     }

@@ -89,7 +89,7 @@ class TodoIT {
         try (ExampleServer server = ExampleServer.start(TodoExample.app(db))) {
             List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                posts.add(server.client().sendAsync(server.request("/todos")
+                posts.add(server.client().sendAsync(server.request("/todos").header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"todo " + i + "\"}")).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
