@@ -5,19 +5,26 @@ import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * An HTTP request, lazy: nothing is turned into a {@code String}, map or list until asked, and what is asked is kept.
  * <p>
- * <b>Lifetime.</b> A request handed to a plain {@link Handler} is valid only for the duration of the handler: the
- * engine reuses it for the next request on the connection as soon as the handler returns. One handed to an
- * asynchronous or blocking handler ({@link Handler#async}, {@link Handler#blocking}) is a private copy, valid until
- * the response has been sent. Copy out what you need to keep longer (the returned strings, lists and maps are
- * immutable and may be kept).
+ * <b>Lifetime.</b> A request handed to a plain {@link Handler} is valid only on the event loop, while its dispatch
+ * runs (before filters, the handler, error handlers, after filters): the engine reuses it for the next request on
+ * the connection as soon as that is over. Used later, or from another thread, every method throws an
+ * {@link IllegalStateException} that says so ({@code toString} excepted). One handed to an asynchronous or blocking
+ * handler ({@link Handler#async}, {@link Handler#blocking}) is a private copy, valid on any thread until the response
+ * has been sent. Copy out what you need to keep longer (the returned strings, lists and maps are immutable and may
+ * be kept).
  * <p>
  * Not thread-safe: use a request from one thread at a time.
+ * <p>
+ * <b>Typed parameters.</b> {@link #pathParam(String, Class)} and {@link Params#get(String, Class)} convert text to
+ * {@code int}, {@code long}, {@code boolean}, {@code UUID} or an enum, a value that does not convert being a 400 that
+ * names the parameter (see {@link Params}).
  */
 public interface Request {
     /** @return the method */
@@ -91,6 +98,23 @@ public interface Request {
      */
     String pathParam(String name);
 
+    /**
+     * Returns a placeholder's value from the matched route, converted to a type the way {@link Params} converts
+     * ({@code String}, {@code int}, {@code long}, {@code boolean}, {@code UUID}, any enum; see {@link Params}):
+     * {@code request.pathParam("id", UUID.class)}.
+     *
+     * @param name the placeholder's name, as in {@code /users/{id}}
+     * @param type the type, as for {@link Params#get(String, Class)}
+     * @param <T>  the type, boxed for a primitive class
+     * @return the value
+     * @throws HttpException 400 if the value does not convert ({@code Path parameter 'id' must be a UUID, got "x"})
+     * @throws IllegalArgumentException if the route has no such placeholder, or the type is not supported
+     */
+    default <T> T pathParam(String name, Class<T> type) {
+        ParamConverter.requireSupported(Objects.requireNonNull(type, "type"));
+        return ParamConverter.convert("Path parameter", name, pathParam(name), type);
+    }
+
     /** @return every placeholder of the matched route and its value, in pattern order; empty when none */
     Map<String, String> pathParams();
 
@@ -128,11 +152,16 @@ public interface Request {
     List<FilePart> files();
 
     /**
-     * Parses the body as JSON. Needs a JSON module on the class or module path (such as {@code pronto-json}).
+     * Parses the body as JSON. Needs a JSON module on the class or module path (such as {@code pronto-json}). The
+     * body must say it is JSON: {@code Content-Type} {@code application/json} or any {@code +json} type (such as
+     * {@code application/problem+json}), in any case, whatever its parameters; anything else, or no
+     * {@code Content-Type}, is refused before the body is parsed.
      *
      * @param type the class or generic type to read
      * @param <T>  the result type
      * @return the value
+     * @throws UnsupportedMediaTypeException 415, with {@code Accept: application/json}, if the body is not said to be
+     *         JSON
      * @throws HttpException 400 if the body is not valid JSON for the type
      * @throws IllegalStateException if no JSON module is present
      */
@@ -188,7 +217,8 @@ public interface Request {
      * Registers a callback run once this request's response has been handed to the network, or the connection has
      * dropped before that; the response is the one the client got, the engine's 503 for a handler that timed out
      * included. It runs on the event loop: keep it short, and never block in it. Registered once the request is over
-     * (by a handler still running after its timeout, say), it runs at once, on the thread that registers it.
+     * (by a handler still running after its timeout, say), it runs at once, on the thread that registers it. A plain
+     * handler's request is no longer valid when the callback runs: read what the callback needs before registering.
      *
      * @param callback receives {@code true} when the response was written, {@code false} when it was not
      */

@@ -42,6 +42,8 @@ public final class Status {
     public static final int CONTENT_TOO_LARGE = 413;
     /** 414 URI Too Long. */
     public static final int URI_TOO_LONG = 414;
+    /** 415 Unsupported Media Type. */
+    public static final int UNSUPPORTED_MEDIA_TYPE = 415;
     /** 417 Expectation Failed. */
     public static final int EXPECTATION_FAILED = 417;
     /** 431 Request Header Fields Too Large. */

@@ -64,6 +64,21 @@ public record ContentType(String mimeType, Map<String, String> parameters) {
         });
     }
 
+    /**
+     * Tells whether this is a JSON type: {@code application/json} (RFC 8259 §11) or any type with the structured
+     * syntax suffix {@code +json} (RFC 6839 §3.1), such as {@code application/problem+json}; parameters play no part.
+     *
+     * @return whether a JSON parser can read the content
+     */
+    public boolean isJson() {
+        if (mimeType.equals("application/json")) {
+            return true;
+        }
+        int slash = mimeType.indexOf('/');
+        // type "/" subtype, each non-empty, and the subtype more than the bare suffix
+        return slash > 0 && mimeType.endsWith("+json") && mimeType.length() - slash - 1 > "+json".length();
+    }
+
     /** @return the {@code boundary} parameter of a multipart type, if present */
     public Optional<String> boundary() {
         return parameter("boundary");

@@ -70,7 +70,7 @@ public final class Multipart {
             }
             p = first + delimiter.length;
         }
-        Params.Builder fields = Params.builder();
+        Params.Builder fields = Params.builder("Form field");
         List<FilePart> files = new ArrayList<>();
         int parts = 0;
         while (true) {

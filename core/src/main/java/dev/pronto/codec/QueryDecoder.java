@@ -38,6 +38,21 @@ public final class QueryDecoder {
      * @throws HttpException 400 on an invalid percent-escape or past the limit
      */
     public static Params parse(String query, int maxParams) {
+        return parse(query, maxParams, "Parameter");
+    }
+
+    /**
+     * Parses with a limit on the number of pairs into params that say what they hold.
+     *
+     * @param query     the query without the {@code ?}, or the form body; characters other than ASCII are taken as
+     *                  themselves
+     * @param maxParams the most pairs accepted
+     * @param kind      what one value is called in the message of a value that does not convert
+     *                  ({@link Params#builder(String)}): {@code "Query parameter"}, {@code "Form field"}
+     * @return the params, in order
+     * @throws HttpException 400 on an invalid percent-escape or past the limit
+     */
+    public static Params parse(String query, int maxParams, String kind) {
         if (maxParams < 0) {
             throw new IllegalArgumentException("maxParams must not be negative: " + maxParams);
         }
@@ -46,7 +61,7 @@ public final class QueryDecoder {
         }
         // Decoding each name and value in place within one array: a decoded range never grows.
         byte[] b = query.getBytes(StandardCharsets.UTF_8);
-        Params.Builder params = Params.builder();
+        Params.Builder params = Params.builder(kind);
         int count = 0;
         for (int start = 0, pair = 0; start <= b.length; pair++) {
             int end = indexOf(b, (byte) '&', start, b.length);

@@ -164,6 +164,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
     private int startBody(ByteBuffer in, int pos, int end) {
         if (head.chunked()) {
             bodyRequest = request.bind(in, pos, 0).detach();
+            request.release(); // the copy is the request now
             if (decoder == null) {
                 decoder = new ChunkedDecoder(ctx.config.maxChunkBytes(), ctx.config.maxBodyBytes(),
                         ctx.config.maxHeaderBytes(), ctx.config.maxHeaderCount());
@@ -191,6 +192,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
             return pos + (int) length;
         }
         bodyRequest = request.bind(in, pos, 0).detach();
+        request.release();
         body = new byte[(int) length];
         bodyFill = end - pos;
         in.get(pos, body, 0, bodyFill);
@@ -261,6 +263,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
             outcome = exchange.respond(internalError(req, t));
         } finally {
             ctx.dispatched();
+            req.release(); // a plain handler's request is over: refused until the view is bound again
             exchange.bind(null); // a detached request with a large body is not kept until the next one
         }
         HttpRequest owner = req.owner();
@@ -327,7 +330,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
     }
 
     private static Response internalError(HttpRequest req, Throwable t) {
-        LOG.log(Level.ERROR, "Handler failed on " + req, t);
+        LOG.log(Level.ERROR, "Handler failed on " + req.describe(), t);
         return Http1Loop.INTERNAL_ERROR;
     }
 
@@ -381,6 +384,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
         } finally {
             if (req != null) {
                 ctx.dispatched();
+                req.release();
             }
         }
         if (r == null) {
@@ -631,9 +635,10 @@ final class HttpConnection implements ChannelHandler, Expiring {
         PendingResponse p;
         while ((p = pipeline.overdue(ctx.services.now())) != null) { // oldest first: each answer makes room
             // One line: the cancellation that follows is the engine's doing, not the handler's failure.
-            LOG.log(Level.WARNING, "Handler of " + p.request.method() + " " + p.request.routeForDiagnostics()
+            HttpRequest r = p.request;
+            LOG.log(Level.WARNING, "Handler of " + r.methodUnchecked() + " " + r.routeForDiagnostics()
                     + " did not answer within the handlerTimeout of " + ctx.config.handlerTimeout().toMillis()
-                    + " ms: answered 503 and cancelled it (" + p.request + ")");
+                    + " ms: answered 503 and cancelled it (" + r.describe() + ")");
             answerInstead(p, Http1Loop.HANDLER_TIMEOUT_MESSAGE, Http1Loop.HANDLER_TIMEOUT);
         }
     }

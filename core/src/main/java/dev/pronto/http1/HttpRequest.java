@@ -8,6 +8,7 @@ import dev.pronto.Method;
 import dev.pronto.Params;
 import dev.pronto.Request;
 import dev.pronto.Status;
+import dev.pronto.UnsupportedMediaTypeException;
 import dev.pronto.codec.ContentType;
 import dev.pronto.codec.Cookies;
 import dev.pronto.codec.HostHeader;
@@ -35,6 +36,11 @@ import java.util.TreeMap;
  * The engine's {@link Request}: a view over the parsed head's offsets in the loop's read buffer. Strings are made
  * only when asked, then kept until the view is rebound to the next request. {@link #detach()} copies the bytes out
  * for a request that must outlive the read buffer (asynchronous handlers, bodies spanning reads).
+ * <p>
+ * The connection's own view may be used only by the loop's thread, from {@link #bind} until {@link #release}: every
+ * public accessor checks that, so that a plain handler's request kept past its return, or handed to another thread,
+ * fails loudly instead of reading the next request's bytes. The engine's own reads go through unchecked package
+ * methods ({@link #head()}, {@link #describe()}…). A detached copy is never checked.
  */
 final class HttpRequest implements Request {
     // The parser's method id → the API's constant: one array read per request. Derived from the one list of
@@ -71,6 +77,11 @@ final class HttpRequest implements Request {
      */
     private byte completion = OPEN;
     private HttpRequest detached; // the copy made by detach(), which owns the callbacks from then on
+    /**
+     * The thread that may use the connection's view: the loop's, from bind() until release(); null in between. One
+     * compare with the current thread checks both the lifetime and the thread. Unused in a detached copy.
+     */
+    private Thread user;
     private Params queryParams;
     private ContentType contentType;
     private MultipartBody multipart;
@@ -101,6 +112,7 @@ final class HttpRequest implements Request {
 
     /** Points this view at a freshly parsed request; the body, if any, is {@code [bodyStart, bodyStart+length)}. */
     HttpRequest bind(ByteBuffer buf, int bodyStart, int bodyLength) {
+        this.user = Thread.currentThread();
         this.buf = buf;
         this.bodyStart = bodyStart;
         this.bodyLength = bodyLength;
@@ -125,6 +137,37 @@ final class HttpRequest implements Request {
         return this;
     }
 
+    /** The dispatch is over (or the request was detached): the view refuses every use until it is bound again. */
+    void release() {
+        user = null;
+    }
+
+    /** @throws IllegalStateException if this is the connection's view and the calling code may not use it now */
+    private void check() {
+        if (user != Thread.currentThread() && connection != null) {
+            throw misuse();
+        }
+    }
+
+    /** @return whether the calling code may use this request now (what {@link #check()} checks) */
+    private boolean usable() {
+        return user == Thread.currentThread() || connection == null;
+    }
+
+    private IllegalStateException misuse() {
+        Thread owner = user; // racy from another thread: either value tells that this thread may not use it
+        if (owner == null) {
+            return new IllegalStateException("This request's handler has returned: the request is reused for the "
+                    + "connection's next request. Copy what you need, or make the handler Handler.blocking(...) or "
+                    + "Handler.async(...) to get a request that stays valid.");
+        }
+        return new IllegalStateException("This request belongs to its plain handler on the event loop thread "
+                + owner.getName() + ", and was used from the thread " + Thread.currentThread().getName()
+                + ": it is reused for the connection's next request as soon as the handler returns. Copy what you "
+                + "need first, or make the handler Handler.blocking(...) or Handler.async(...) to get a request "
+                + "that stays valid.");
+    }
+
     /**
      * Copies this request out of the shared read buffer so that it stays valid on any thread for as long as needed.
      *
@@ -144,7 +187,8 @@ final class HttpRequest implements Request {
         }
         RequestHead h = new RequestHead(Math.max(1, head.headerCount()));
         h.copyFrom(head, -start);
-        HttpRequest d = new HttpRequest(h, ByteBuffer.wrap(copy), remoteAddress(), maxBodyBytes);
+        HttpRequest d = new HttpRequest(h, ByteBuffer.wrap(copy), remote != null ? remote : connection.remoteAddress(),
+                maxBodyBytes);
         d.bodyStart = headLength;
         d.bodyLength = bodyLength;
         d.bodyArray = bodyArray;
@@ -243,6 +287,12 @@ final class HttpRequest implements Request {
 
     @Override
     public Method method() {
+        check();
+        return methodUnchecked();
+    }
+
+    /** @return the method, for the engine's own reads, whenever they happen */
+    Method methodUnchecked() {
         Method m = method;
         if (m == null) {
             int id = head.method();
@@ -254,6 +304,11 @@ final class HttpRequest implements Request {
 
     @Override
     public String target() {
+        check();
+        return targetUnchecked();
+    }
+
+    private String targetUnchecked() {
         if (target == null) {
             target = string(head.targetStart(), head.targetEnd());
         }
@@ -262,6 +317,7 @@ final class HttpRequest implements Request {
 
     @Override
     public String path() {
+        check();
         if (path == null) {
             path = head.pathStart() == head.pathEnd() ? "/" : string(head.pathStart(), head.pathEnd());
         }
@@ -270,22 +326,26 @@ final class HttpRequest implements Request {
 
     @Override
     public Optional<String> query() {
+        check();
         return head.queryStart() < 0 ? Optional.empty() : Optional.of(string(head.queryStart(), head.queryEnd()));
     }
 
     @Override
     public String version() {
+        check();
         return head.minorVersion() == 0 ? "HTTP/1.0" : "HTTP/1.1";
     }
 
     @Override
     public Optional<String> header(String name) {
+        check();
         int i = indexOf(name, 0);
         return i < 0 ? Optional.empty() : Optional.of(string(head.valueStart(i), head.valueEnd(i)));
     }
 
     @Override
     public List<String> headers(String name) {
+        check();
         List<String> values = new ArrayList<>(2);
         for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
             values.add(string(head.valueStart(i), head.valueEnd(i)));
@@ -295,6 +355,7 @@ final class HttpRequest implements Request {
 
     @Override
     public List<String> headerNames() {
+        check();
         List<String> names = new ArrayList<>(head.headerCount());
         for (int i = 0; i < head.headerCount(); i++) {
             names.add(string(head.nameStart(i), head.nameEnd(i)));
@@ -304,6 +365,7 @@ final class HttpRequest implements Request {
 
     @Override
     public byte[] body() {
+        check();
         if (bodyArray != null) {
             return bodyArray.clone();
         }
@@ -317,16 +379,19 @@ final class HttpRequest implements Request {
 
     @Override
     public int bodyLength() {
+        check();
         return bodyLength;
     }
 
     @Override
     public boolean keepAlive() {
+        check();
         return head.keepAlive();
     }
 
     @Override
     public InetSocketAddress remoteAddress() {
+        check();
         if (remote == null) {
             remote = connection.remoteAddress();
         }
@@ -335,15 +400,18 @@ final class HttpRequest implements Request {
 
     @Override
     public Params queryParams() {
+        check();
         if (queryParams == null) {
             queryParams = head.queryStart() < 0 ? Params.empty()
-                    : QueryDecoder.parse(string(head.queryStart(), head.queryEnd()));
+                    : QueryDecoder.parse(string(head.queryStart(), head.queryEnd()), QueryDecoder.DEFAULT_MAX_PARAMS,
+                            "Query parameter");
         }
         return queryParams;
     }
 
     @Override
     public String pathParam(String name) {
+        check();
         if (paramNames != null) {
             int i = paramNames.indexOf(name);
             if (i >= 0) {
@@ -356,6 +424,7 @@ final class HttpRequest implements Request {
 
     @Override
     public Map<String, String> pathParams() {
+        check();
         if (paramNames == null || paramNames.isEmpty()) {
             return Map.of();
         }
@@ -368,11 +437,13 @@ final class HttpRequest implements Request {
 
     @Override
     public Optional<String> route() {
+        check();
         return Optional.ofNullable(route);
     }
 
     @Override
     public Map<String, List<String>> headerMap() {
+        check();
         Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (int i = 0; i < head.headerCount(); i++) {
             map.computeIfAbsent(string(head.nameStart(i), head.nameEnd(i)), k -> new ArrayList<>(1))
@@ -384,6 +455,7 @@ final class HttpRequest implements Request {
 
     @Override
     public String text() {
+        check();
         if (bodyLength == 0) {
             return "";
         }
@@ -396,10 +468,12 @@ final class HttpRequest implements Request {
 
     @Override
     public Params form() {
+        check();
         if (form == null) {
             String mime = mimeType().orElse("");
             if (mime.equals("application/x-www-form-urlencoded")) {
-                form = QueryDecoder.parse(new String(bodyBytes(), StandardCharsets.UTF_8));
+                form = QueryDecoder.parse(new String(bodyBytes(), StandardCharsets.UTF_8),
+                        QueryDecoder.DEFAULT_MAX_PARAMS, "Form field");
             } else if (mime.equals("multipart/form-data")) {
                 form = multipart().fields();
             } else {
@@ -411,6 +485,7 @@ final class HttpRequest implements Request {
 
     @Override
     public List<FilePart> files() {
+        check();
         return mimeType().orElse("").equals("multipart/form-data") ? multipart().files() : List.of();
     }
 
@@ -435,7 +510,15 @@ final class HttpRequest implements Request {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T json(Type type) {
+        check();
         JsonCodec codec = JsonCodec.get();
+        ContentType ct = contentType();
+        if (ct == null || !ct.isJson()) {
+            // RFC 9110 §8.3: a body without Content-Type may be taken as application/octet-stream, which is no JSON
+            throw new UnsupportedMediaTypeException("application/json",
+                    "Content-Type must be application/json or a +json type, got " + (ct == null ? "none"
+                            : ct.mimeType().isEmpty() ? "\"\"" : ct.mimeType()));
+        }
         byte[] b = bodyBytes();
         try {
             return (T) codec.read(b, 0, b.length, type);
@@ -454,12 +537,14 @@ final class HttpRequest implements Request {
 
     @Override
     public Optional<String> mimeType() {
+        check();
         ContentType ct = contentType();
         return ct == null ? Optional.empty() : Optional.of(ct.mimeType());
     }
 
     @Override
     public Optional<Charset> charset() {
+        check();
         ContentType ct = contentType();
         return ct == null ? Optional.empty() : ct.charset();
     }
@@ -477,6 +562,7 @@ final class HttpRequest implements Request {
 
     @Override
     public Map<String, String> cookies() {
+        check();
         if (cookies == null) {
             cookies = Cookies.parse(headers("Cookie"));
         }
@@ -485,11 +571,13 @@ final class HttpRequest implements Request {
 
     @Override
     public Optional<String> hostName() {
+        check();
         return host().map(HostHeader::name);
     }
 
     @Override
     public OptionalInt hostPort() {
+        check();
         return host().map(HostHeader::port).orElse(OptionalInt.empty());
     }
 
@@ -507,6 +595,7 @@ final class HttpRequest implements Request {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T get(Extension<T> extension) {
+        check();
         Object[] ext = extensions;
         if (ext != null) {
             for (int i = 0; i < ext.length && ext[i] != null; i += 2) {
@@ -535,6 +624,7 @@ final class HttpRequest implements Request {
 
     @Override
     public void onComplete(CompletionCallback callback) {
+        check();
         java.util.Objects.requireNonNull(callback, "callback");
         if (connection == null) {
             boolean delivered;
@@ -560,7 +650,13 @@ final class HttpRequest implements Request {
 
     @Override
     public String toString() {
-        return method() + " " + target() + " " + version();
+        // Never refused: loggers and debuggers call it. A stale view names no request rather than the next one.
+        return usable() ? describe() : "(a plain handler's request, not valid here)";
+    }
+
+    /** @return the request line, for the engine's own logs, whenever they are written */
+    String describe() {
+        return methodUnchecked() + " " + targetUnchecked() + " " + (head.minorVersion() == 0 ? "HTTP/1.0" : "HTTP/1.1");
     }
 
     private int indexOf(String name, int from) {

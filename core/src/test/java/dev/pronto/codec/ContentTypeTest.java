@@ -19,6 +19,20 @@ class ContentTypeTest {
         assertThat(t.boundary()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "APPLICATION/JSON", "application/json; charset=utf-8",
+        "application/problem+json", "application/vnd.api+json; ext=x", "text/x-thing+JSON", " application/json "})
+    void knowsJsonAndEveryPlusJsonType(String value) {
+        assertThat(ContentType.parse(value).isJson()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/jsonp", "application/json-seq", "application/x-json5",
+        "json", "+json", "application/+json", "/+json", "application/", "application/xml", "text/json+xml", ""})
+    void knowsWhatIsNotJson(String value) {
+        assertThat(ContentType.parse(value).isJson()).isFalse();
+    }
+
     @Test
     void lowerCasesTypeAndParameterNamesButNotValues() {
         ContentType t = ContentType.parse("TEXT/HTML; Charset=UTF-8; Foo=BaR");

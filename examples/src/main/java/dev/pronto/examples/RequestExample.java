@@ -5,12 +5,19 @@ import dev.pronto.FilePart;
 import dev.pronto.Request;
 import dev.pronto.Response;
 
+import java.util.Optional;
+import java.util.UUID;
+
 /**
  * Everything a {@link Request} tells, as plain text: {@code /basic} the request line, query and headers,
  * {@code /body} the body as text, form fields and uploaded files, {@code /misc/{name}} the matched route, path
- * parameters, host, client address and cookies.
+ * parameters, host, client address and cookies; {@code /orders}, {@code /orders/{id}} and {@code /subscribe} typed
+ * parameters (a value that does not convert is a 400 naming it).
  */
 final class RequestExample {
+    /** What {@code /orders?status=} filters on. */
+    enum OrderStatus { OPEN, SHIPPED }
+
     private RequestExample() {
     }
 
@@ -19,6 +26,7 @@ final class RequestExample {
         app.route("/basic", RequestExample::basic);
         app.route("/body", RequestExample::body);
         app.route("/misc/{name}", RequestExample::misc);
+        typedParameters(app);
         return app;
     }
 
@@ -64,5 +72,16 @@ final class RequestExample {
                 + "  Keep-alive: " + request.keepAlive() + '\n'
                 + "  Cookies: " + request.cookies() + '\n';
         return Response.text(text);
+    }
+
+    static void typedParameters(App app) {
+        app.get("/orders", request -> {
+            int page = request.queryParams().get("page", int.class, 1);                             // 1 when absent
+            Optional<OrderStatus> status = request.queryParams().get("status", OrderStatus.class); // empty if absent
+            return Response.text("page " + page + ", " + status.map(Enum::name).orElse("any status") + "\n");
+        });
+        app.get("/orders/{id}", request -> Response.text("order " + request.pathParam("id", UUID.class) + "\n"));
+        app.post("/subscribe", request ->
+                Response.text("news: " + request.form().get("news", boolean.class, false) + "\n"));
     }
 }

@@ -31,6 +31,22 @@ class RequestIT {
     }
 
     @Test
+    void ordersConvertTypedParametersAndAnswer400NamingABadOne(TestClient client) {
+        assertThat(client.get("/orders").send().text()).isEqualTo("page 1, any status\n");
+        assertThat(client.get("/orders?page=2&status=shipped").send().text()).isEqualTo("page 2, SHIPPED\n");
+        TestResponse bad = client.get("/orders?page=abc").send();
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).isEqualTo("Query parameter 'page' must be an integer, got \"abc\"\n");
+        assertThat(client.get("/orders/123e4567-e89b-12d3-a456-426614174000").send().text())
+                .isEqualTo("order 123e4567-e89b-12d3-a456-426614174000\n");
+        assertThat(client.get("/orders/x").send().text()).isEqualTo("Path parameter 'id' must be a UUID, got \"x\"\n");
+        TestResponse form = client.post("/subscribe").form("news", "maybe").send();
+        assertThat(form.status()).isEqualTo(400);
+        assertThat(form.text())
+                .isEqualTo("Form field 'news' must be true or false (or on/off, yes/no, 1/0), got \"maybe\"\n");
+    }
+
+    @Test
     void basicWithoutQuery(TestClient client) {
         assertThat(client.get("/basic").send().text()).contains("  Query string: (none)\n", "  Query: {}\n");
     }

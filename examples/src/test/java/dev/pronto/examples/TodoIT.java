@@ -89,7 +89,8 @@ class TodoIT {
         ProntoTest.test(TodoExample.app(db), client -> {
             List<CompletableFuture<TestResponse>> posts = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                posts.add(client.post("/todos").text("{\"title\":\"todo " + i + "\"}").sendAsync());
+                posts.add(client.post("/todos").header("Content-Type", "application/json")
+                        .text("{\"title\":\"todo " + i + "\"}").sendAsync());
             }
             for (CompletableFuture<TestResponse> post : posts) {
                 assertThat(post.get().status()).isEqualTo(201);

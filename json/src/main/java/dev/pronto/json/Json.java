@@ -63,6 +63,8 @@ public final class Json {
      * @param type    the class to read
      * @param <T>     the result type
      * @return the value, never {@code null}
+     * @throws dev.pronto.UnsupportedMediaTypeException 415 if its {@code Content-Type} is not JSON (see
+     *         {@link Request#json})
      * @throws dev.pronto.HttpException 400 if the body is not one JSON value of the type
      */
     public static <T> T read(Request request, Class<T> type) {
@@ -76,6 +78,8 @@ public final class Json {
      * @param type    the generic type to read
      * @param <T>     the result type
      * @return the value, never {@code null}
+     * @throws dev.pronto.UnsupportedMediaTypeException 415 if its {@code Content-Type} is not JSON (see
+     *         {@link Request#json})
      * @throws dev.pronto.HttpException 400 if the body is not one JSON value of the type
      */
     public static <T> T read(Request request, TypeReference<T> type) {

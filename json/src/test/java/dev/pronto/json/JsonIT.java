@@ -51,12 +51,48 @@ class JsonIT {
     }
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return post(path, "application/json", json);
+    }
+
+    /** A POST with a {@code Content-Type} ({@code null}: none). */
+    private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void readsEveryJsonMediaTypeWhateverItsCaseAndParameters() throws Exception {
+        String json = "{\"title\":\"t\",\"done\":true,\"due\":null}";
+        for (String type : new String[] {"application/json; charset=utf-8", "Application/JSON",
+            "application/problem+json", "application/vnd.api+json"}) {
+            HttpResponse<String> response = post("/echo", type, json);
+            assertThat(response.statusCode()).as(type).isEqualTo(200);
+            assertThat(response.body()).as(type).isEqualTo(json);
+        }
+    }
+
+    @Test
+    void answers415WithAcceptForABodyThatIsNotJson() throws Exception {
+        HttpResponse<String> response = post("/echo", "text/plain; charset=utf-8", "{\"title\":\"t\"}");
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Accept")).contains("application/json");
+        assertThat(response.body())
+                .isEqualTo("Content-Type must be application/json or a +json type, got text/plain\n");
+        assertThat(post("/echo", "application/x-www-form-urlencoded", "title=t").statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void answers415WhenTheContentTypeIsAbsent() throws Exception {
+        // RFC 9110 §8.3: without Content-Type, the body may be taken as application/octet-stream.
+        HttpResponse<String> response = post("/echo", null, "{\"title\":\"t\"}");
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Accept")).contains("application/json");
+        assertThat(response.body()).isEqualTo("Content-Type must be application/json or a +json type, got none\n");
     }
 
     @Test

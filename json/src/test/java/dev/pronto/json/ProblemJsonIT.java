@@ -54,9 +54,13 @@ class ProblemJsonIT {
     }
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
+        return post(path, "application/json", json);
+    }
+
+    private static HttpResponse<String> post(String path, String contentType, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -81,5 +85,18 @@ class ProblemJsonIT {
         assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\","
                 + "\"status\":429,\"detail\":\"Too many todos today\",\"instance\":\"/limited\","
                 + "\"limit\":{\"max\":3,\"resets\":\"2026-01-02\"},\"todos\":[{\"title\":\"a\",\"done\":true}]}");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsA415ProblemThatKeepsItsAcceptHeader() throws Exception {
+        HttpResponse<String> response = post("/echo", "text/plain", "{\"title\":\"x\",\"done\":true}");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Accept")).hasValue("application/json");
+        assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Unsupported Media Type\","
+                + "\"status\":415,"
+                + "\"detail\":\"Content-Type must be application/json or a +json type, got text/plain\","
+                + "\"instance\":\"/echo\"}");
     }
 }
