@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,8 +90,7 @@ class TodoIT {
         ProntoTest.test(TodoExample.app(db), client -> {
             List<CompletableFuture<TestResponse>> posts = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                posts.add(client.post("/todos").header("Content-Type", "application/json")
-                        .text("{\"title\":\"todo " + i + "\"}").sendAsync());
+                posts.add(client.post("/todos").json(Map.of("title", "todo " + i)).sendAsync());
             }
             for (CompletableFuture<TestResponse> post : posts) {
                 assertThat(post.get().status()).isEqualTo(201);
