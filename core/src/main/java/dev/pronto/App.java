@@ -22,12 +22,19 @@ import java.util.Set;
  * app.run(ServerConfig.defaults());
  * }</pre>
  *
- * <p>Routing: {@code {name}} placeholders match one whole, non-empty path segment; the path is percent-decoded
- * before matching (an encoded {@code %2F} stays inside its segment); a literal segment wins over a placeholder. An
- * unknown path is answered 404, a known path with another method 405 with {@code Allow}; {@code GET} routes also
- * answer {@code HEAD}. Two routes that match the same paths for the same method are an error when registered, and
- * so is a pattern no path could reach as written: a {@code *} (wildcards are not supported), an empty segment
- * ({@code /a//b}; only a trailing slash may end a pattern, and {@code /a/} is then a route apart from {@code /a}).
+ * <p>Routing: {@code {name}} placeholders match one whole, non-empty path segment; a last {@code {name...}} tail
+ * parameter matches one or more segments, the rest of the path ({@code /files/{path...}} on {@code /files/a/b.txt}
+ * gives {@code a/b.txt}; on {@code /files/a/} it gives {@code a/}, keeping the trailing slash; {@code /files/} has no
+ * segment left and does not match). The path is percent-decoded segment by segment before matching: an encoded
+ * {@code %2F} stays inside its segment, and becomes a {@code /} in a tail parameter's value, which therefore cannot
+ * tell {@code a%2Fb} from {@code a/b} ({@link Request#path()} has the raw form). At each segment a literal wins over a
+ * placeholder, which wins over a tail parameter, and the router backtracks: with {@code /files/{id}} and
+ * {@code /files/{path...}}, {@code /files/x} reaches the first and {@code /files/x/y} the second. An unknown path is
+ * answered 404, a known path with another method 405 with {@code Allow}; {@code GET} routes also answer
+ * {@code HEAD}. Two routes that match the same paths for the same method are an error when registered, and so is a
+ * pattern no path could reach as written: a {@code *} (the message shows the tail parameter to write instead), a tail
+ * parameter that is not the last segment, an empty segment ({@code /a//b}; only a trailing slash may end a pattern,
+ * and {@code /a/} is then a route apart from {@code /a}).
  *
  * <p>Configure an app from one thread before starting it; it cannot be changed once started.
  */

@@ -13,8 +13,10 @@ import java.util.function.Function;
 /**
  * Finds the route of a request path, built once and immutable. Static patterns live in an open-addressing table keyed
  * by the path's bytes, probed straight from the read buffer: the common case neither walks a trie nor allocates.
- * Patterns with placeholders live in a segment trie where literal segments win over placeholders, with backtracking.
- * The path is percent-decoded segment by segment before matching, so an encoded {@code %2F} stays inside its segment.
+ * Patterns with placeholders live in a segment trie where, at each depth, a literal segment wins over a {@code {name}}
+ * placeholder, which wins over a {@code {name...}} tail parameter, with backtracking. The path is percent-decoded
+ * segment by segment before matching, so an encoded {@code %2F} stays inside its segment (and a tail parameter's
+ * value, the decoded segments joined with {@code /}, cannot tell it from a real one).
  *
  * @param <R> what a pattern routes to
  */
@@ -102,7 +104,7 @@ public final class Router<R> {
                 match.set(value);
                 return Result.FOUND;
             }
-            return root.children == null && root.param == null ? Result.NOT_FOUND
+            return root.children == null && root.param == null && root.tail == null ? Result.NOT_FOUND
                     : matchTrie(buf, from, to, null, match);
         }
         byte[] raw = new byte[to - from];
@@ -209,11 +211,12 @@ public final class Router<R> {
         return false;
     }
 
-    /** One level of the trie: literal children by segment bytes, at most one placeholder child. */
+    /** One level of the trie: literal children by segment bytes, at most one placeholder and one tail child. */
     private static final class Node {
         byte[][] literals;
         Node[] children;
         Node param;
+        Node tail; // a leaf: the route whose last segment, at this node's depth, is a tail parameter
         Object value;
 
         void insert(RoutePattern pattern, int depth, Object v) {
@@ -223,7 +226,12 @@ public final class Router<R> {
             }
             byte[] literal = pattern.segments().get(depth);
             Node next;
-            if (literal == null) {
+            if (literal == null && pattern.tail() && depth == pattern.segments().size() - 1) {
+                if (tail == null) {
+                    tail = new Node();
+                }
+                next = tail;
+            } else if (literal == null) {
                 if (param == null) {
                     param = new Node();
                 }
@@ -267,8 +275,8 @@ public final class Router<R> {
         }
 
         /**
-         * Depth-first: the literal child first, then the placeholder, backtracking on a dead end. Segment
-         * {@code d} is {@code path[bounds[2d], bounds[2d + 1])}, already percent-decoded.
+         * Depth-first: the literal child first, then the placeholder, then the tail parameter, backtracking on a dead
+         * end. Segment {@code d} is {@code path[bounds[2d], bounds[2d + 1])}, already percent-decoded.
          */
         Node find(ByteBuffer path, int[] bounds, int segments, int depth, String[] params, int paramCount) {
             if (depth == segments) {
@@ -293,7 +301,30 @@ public final class Router<R> {
                 }
                 params[paramCount] = null;
             }
+            if (tail != null && to > from) { // one or more segments, the first non-empty: never a value "" or "/…"
+                params[paramCount] = joined(path, bounds, depth, segments);
+                return tail;
+            }
             return null;
+        }
+
+        /** @return segments {@code [first, segments)} joined with '/' (an empty last one keeps a trailing slash) */
+        private static String joined(ByteBuffer path, int[] bounds, int first, int segments) {
+            int length = segments - first - 1;
+            for (int d = first; d < segments; d++) {
+                length += bounds[2 * d + 1] - bounds[2 * d];
+            }
+            byte[] value = new byte[length];
+            int at = 0;
+            for (int d = first; d < segments; d++) {
+                if (d > first) {
+                    value[at++] = '/';
+                }
+                int from = bounds[2 * d];
+                path.get(from, value, at, bounds[2 * d + 1] - from);
+                at += bounds[2 * d + 1] - from;
+            }
+            return new String(value, StandardCharsets.UTF_8);
         }
     }
 
