@@ -34,7 +34,10 @@ import java.util.Set;
  * {@code HEAD}. Two routes that match the same paths for the same method are an error when registered, and so is a
  * pattern no path could reach as written: a {@code *} (the message shows the tail parameter to write instead), a tail
  * parameter that is not the last segment, an empty segment ({@code /a//b}; only a trailing slash may end a pattern,
- * and {@code /a/} is then a route apart from {@code /a}).
+ * and {@code /a/} is then a route apart from {@code /a}). A path without a route whose other form, with the trailing
+ * slash added or removed, has one is 404 by default; {@link #trailingSlash} can answer it a 308 to that form or route
+ * it there. {@code OPTIONS *} is answered 200 with every method the routes answer, plus OPTIONS, in {@code Allow}
+ * (RFC 9110 §9.3.7), through the after filters.
  *
  * <p>Configure an app from one thread before starting it; it cannot be changed once started.
  */
@@ -48,6 +51,7 @@ public final class App {
     private final List<Runnable> stopHooks = new ArrayList<>();
     private RejectionHandler rejectionHandler;
     private boolean debug;
+    private TrailingSlash trailingSlash = TrailingSlash.STRICT;
     private boolean started;
 
     /** Creates an empty app: every path is 404 until routes are added. */
@@ -267,6 +271,19 @@ public final class App {
     }
 
     /**
+     * Sets what a path with no route gets when the same path with its trailing slash added or removed has one:
+     * {@link TrailingSlash#STRICT} (404, the default), a 308 redirect to the other form, or the other form's route.
+     *
+     * @param policy the policy
+     * @return this app
+     */
+    public App trailingSlash(TrailingSlash policy) {
+        checkNotStarted();
+        trailingSlash = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
      * Runs the start hooks and starts serving.
      *
      * @param config the server configuration
@@ -299,7 +316,7 @@ public final class App {
 
     /** @return the engine, answering with the routes, filters and error handlers as they are now */
     Engine engine() {
-        engine.application(befores, afters, errorHandlers, rejectionHandler, debug);
+        engine.application(befores, afters, errorHandlers, rejectionHandler, debug, trailingSlash);
         return engine;
     }
 

@@ -5,11 +5,13 @@ import dev.pronto.ErrorHandler;
 import dev.pronto.Filter;
 import dev.pronto.Handler;
 import dev.pronto.HttpException;
+import dev.pronto.Method;
 import dev.pronto.MethodNotAllowedException;
 import dev.pronto.RejectionHandler;
 import dev.pronto.Request;
 import dev.pronto.Response;
 import dev.pronto.Status;
+import dev.pronto.TrailingSlash;
 import dev.pronto.router.Router;
 
 import java.io.PrintWriter;
@@ -44,6 +46,8 @@ public final class AppDispatcher implements Dispatcher {
     private final Map<Class<?>, ErrorHandler<?>> errorHandlers;
     private final RejectionHandler rejectionHandler; // null: the engine's own answers
     private final boolean debug;
+    private final TrailingSlash trailingSlash;
+    private final Answer optionsAsterisk;
     private final ThreadFactory virtualThreads = Thread.ofVirtual().name("pronto-handler-", 0).factory();
 
     /**
@@ -55,16 +59,21 @@ public final class AppDispatcher implements Dispatcher {
      * @param errorHandlers    the error handlers by exception type
      * @param rejectionHandler the hook for input that never became a request; {@code null} for the built-in answers
      * @param debug            whether a default 500 carries the stack trace
+     * @param trailingSlash    what a path without a route gets when its other form has one
      */
     public AppDispatcher(RouteTable routes, List<Filter.Before> befores, List<Filter.After> afters,
                          Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers,
-                         RejectionHandler rejectionHandler, boolean debug) {
+                         RejectionHandler rejectionHandler, boolean debug, TrailingSlash trailingSlash) {
         this.router = routes.router();
         this.befores = befores.toArray(new Filter.Before[0]);
         this.afters = afters.toArray(new Filter.After[0]);
         this.errorHandlers = new HashMap<>(errorHandlers);
         this.rejectionHandler = rejectionHandler;
         this.debug = debug;
+        this.trailingSlash = trailingSlash;
+        // RFC 9110 §9.3.7: OPTIONS * asks about the server, not a resource; with no content, Content-Length: 0.
+        this.optionsAsterisk = new Answer(Response.status(Status.OK).withHeader("Allow",
+                String.join(", ", routes.methodsAnswered().stream().map(Method::name).toList())));
     }
 
     @Override
@@ -75,6 +84,9 @@ public final class AppDispatcher implements Dispatcher {
             handler = route(exchange, request);
         } catch (HttpException e) {
             return exchange.respond(after(request, error(request, e)));
+        }
+        if (handler instanceof Answer answer) { // made here, not by a handler: like a 404, only the after filters
+            return exchange.respond(after(request, answer.response()));
         }
         if (handler instanceof Handler.Blocking blocking) {
             return new Outcome.Later(runBlocking(exchange.detach(), blocking.handler()));
@@ -138,10 +150,20 @@ public final class AppDispatcher implements Dispatcher {
     private Handler route(Exchange exchange, Request request) {
         Router.Match<Route> match = match(exchange);
         Router.Result result = router.match(exchange.pathBytes(), exchange.pathStart(), exchange.pathEnd(), match);
+        if (result == Router.Result.NOT_FOUND && trailingSlash != TrailingSlash.STRICT && router.matchOtherSlash(
+                exchange.pathBytes(), exchange.pathStart(), exchange.pathEnd(), match) == Router.Result.FOUND) {
+            if (trailingSlash == TrailingSlash.REDIRECT) {
+                return new Answer(Response.redirect(Status.PERMANENT_REDIRECT, otherSlash(request)));
+            }
+            result = Router.Result.FOUND;
+        }
         if (result == Router.Result.BAD_ESCAPE) {
             throw new HttpException(Status.BAD_REQUEST, "Invalid percent-encoding in the path");
         }
         if (result == Router.Result.NOT_FOUND) {
+            if (request.method() == Method.OPTIONS && isAsterisk(exchange)) {
+                return optionsAsterisk;
+            }
             throw new HttpException(Status.NOT_FOUND, "Not Found");
         }
         Route route = match.value();
@@ -151,6 +173,29 @@ public final class AppDispatcher implements Dispatcher {
             throw new MethodNotAllowedException(request.method(), route.allowed());
         }
         return handler;
+    }
+
+    /**
+     * @return the request's path with its trailing slash removed or added, and its query as sent: where a 308 sends a
+     *         path whose other form has the route (RFC 9110 §15.4.9: the client repeats the method and the body)
+     */
+    private static String otherSlash(Request request) {
+        String path = request.path();
+        String other = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
+        return request.query().map(query -> other + "?" + query).orElse(other);
+    }
+
+    /** @return whether the target is the asterisk-form {@code *}, allowed for OPTIONS only (RFC 9112 §3.2.4) */
+    private static boolean isAsterisk(Exchange exchange) {
+        return exchange.pathEnd() - exchange.pathStart() == 1 && exchange.pathBytes().get(exchange.pathStart()) == '*';
+    }
+
+    /** A response the dispatcher makes itself, for a request that reaches no handler: a 308, {@code OPTIONS *}. */
+    private record Answer(Response response) implements Handler {
+        @Override
+        public Response handle(Request request) {
+            return response;
+        }
     }
 
     /** @return the match holder the router fills, kept with the connection (reused across its requests) */

@@ -7,6 +7,7 @@ import dev.pronto.Handler;
 import dev.pronto.Method;
 import dev.pronto.RejectionHandler;
 import dev.pronto.ServerConfig;
+import dev.pronto.TrailingSlash;
 import dev.pronto.app.AppDispatcher;
 import dev.pronto.app.Dispatcher;
 import dev.pronto.app.Outcome;
@@ -84,11 +85,13 @@ public final class Engine {
      * @param errorHandlers    the error handlers by type
      * @param rejectionHandler the hook for input that never became a request, or {@code null}
      * @param debug            whether default 500s carry the stack trace
+     * @param trailingSlash    what a path without a route gets when its other form has one
      */
     public void application(List<Filter.Before> befores, List<Filter.After> afters,
                             Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers,
-                            RejectionHandler rejectionHandler, boolean debug) {
-        dispatcher = new AppDispatcher(routes, befores, afters, errorHandlers, rejectionHandler, debug);
+                            RejectionHandler rejectionHandler, boolean debug, TrailingSlash trailingSlash) {
+        dispatcher = new AppDispatcher(routes, befores, afters, errorHandlers, rejectionHandler, debug,
+                trailingSlash);
     }
 
     /** @return what the connections call for each request (for in-memory benchmarks and tests) */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -122,6 +123,31 @@ public final class Router<R> {
             }
         }
         return matchTrie(buf, from, to, raw, match); // raw is not needed any more: decoded in place there
+    }
+
+    /**
+     * Finds the route of the same path with one trailing slash removed or added: {@code /a/} for {@code /a} and
+     * {@code /a} for {@code /a/}, for a trailing-slash policy. The root, a path ending in {@code //} (whose other form
+     * would have an empty last segment or be the root) and a target that is not a path find nothing.
+     *
+     * @param buf   the bytes of the request
+     * @param from  the path's first byte
+     * @param to    the index after the path's last byte
+     * @param match receives the result; reset by this call
+     * @return what was found for the other form
+     */
+    public Result matchOtherSlash(ByteBuffer buf, int from, int to, Match<R> match) {
+        match.reset();
+        if (to - from < 2 || buf.get(from) != '/') {
+            return Result.NOT_FOUND;
+        }
+        if (buf.get(to - 1) == '/') {
+            return buf.get(to - 2) == '/' ? Result.NOT_FOUND : match(buf, from, to - 1, match);
+        }
+        byte[] added = new byte[to - from + 1]; // a path no route has: allocating here costs the hot path nothing
+        buf.get(from, added, 0, to - from);
+        added[to - from] = '/';
+        return match(ByteBuffer.wrap(added), 0, added.length, match);
     }
 
     private Object lookupStatic(ByteBuffer buf, int from, int to, int h) {
@@ -375,6 +401,11 @@ public final class Router<R> {
                         + " match the same paths: use one pattern with the same placeholder names");
             }
             routes.put(pattern, value);
+        }
+
+        /** @return what the patterns added so far route to, in the order they were added */
+        public List<R> values() {
+            return List.copyOf(routes.values());
         }
 
         /** @return a router of the routes added so far */

@@ -248,6 +248,32 @@ class RouterTest {
     }
 
     @Test
+    void theOtherSlashFormRemovesOrAddsOneTrailingSlashButNeverTouchesTheRoot() {
+        Router<String> r = router("/", "/a", "/dir/", "/u/{id}", "/caf\u00e9");
+        assertThat(other(r, "/a/")).isEqualTo("/a");
+        assertThat(other(r, "/dir")).isEqualTo("/dir/");
+        assertThat(other(r, "/u/7/")).isEqualTo("/u/{id} 7");
+        assertThat(other(r, "/caf%C3%A9/")).isEqualTo("/caf\u00e9");
+        assertThat(other(r, "/a")).isEqualTo("404");    // "/a/" has no route
+        assertThat(other(r, "/")).isEqualTo("404");
+        assertThat(other(r, "")).isEqualTo("404");
+        assertThat(other(r, "//")).isEqualTo("404");    // never made the root
+        assertThat(other(r, "/a//")).isEqualTo("404");  // one slash only
+        assertThat(other(r, "*")).isEqualTo("404");
+    }
+
+    private static String other(Router<String> router, String path) {
+        byte[] bytes = ("GET " + path + " HTTP/1.1").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buf = ByteBuffer.allocateDirect(bytes.length).put(bytes);
+        Router.Match<String> m = new Router.Match<>();
+        return switch (router.matchOtherSlash(buf, 4, 4 + path.getBytes(StandardCharsets.UTF_8).length, m)) {
+            case FOUND -> m.value() + (m.params().length == 0 ? "" : " " + String.join(",", m.params()));
+            case NOT_FOUND -> "404";
+            case BAD_ESCAPE -> "400";
+        };
+    }
+
+    @Test
     void malformedPatternsAreRefused() {
         for (String bad : new String[] {"", "x", "/a/{", "/a/{b", "/a/b}", "/a/{b}c", "/{a}/{a}", "/{a-b}", "/a?b"}) {
             assertThatThrownBy(() -> RoutePattern.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
