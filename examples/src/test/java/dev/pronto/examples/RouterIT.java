@@ -71,6 +71,14 @@ class RouterIT {
     }
 
     @Test
+    void aTailParameterTakesTheRestOfThePath() {
+        assertThat(send("GET", "/files/css/site.css").body()).isEqualTo("File css/site.css");
+        assertThat(send("GET", "/files/caf%C3%A9/a%2Fb").body()).isEqualTo("File café/a/b");
+        assertThat(send("GET", "/files/docs/").body()).isEqualTo("File docs/");
+        assertThat(send("GET", "/files/").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void unknownPathsAre404WithoutTrailingSlashLeniency() {
         assertThat(send("GET", "/nope").statusCode()).isEqualTo(404);
         assertThat(send("GET", "/love/").statusCode()).isEqualTo(404);
