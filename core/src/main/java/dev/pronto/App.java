@@ -27,12 +27,22 @@ import java.util.function.Consumer;
  * app.run(ServerConfig.defaults());
  * }</pre>
  *
- * <p>Routing: {@code {name}} placeholders match one whole, non-empty path segment; the path is percent-decoded
- * before matching (an encoded {@code %2F} stays inside its segment); a literal segment wins over a placeholder. An
- * unknown path is answered 404, a known path with another method 405 with {@code Allow}; {@code GET} routes also
- * answer {@code HEAD}. Two routes that match the same paths for the same method are an error when registered, and
- * so is a pattern no path could reach as written: a {@code *} (wildcards are not supported), an empty segment
- * ({@code /a//b}; only a trailing slash may end a pattern, and {@code /a/} is then a route apart from {@code /a}).
+ * <p>Routing: {@code {name}} placeholders match one whole, non-empty path segment; a last {@code {name...}} tail
+ * parameter matches one or more segments, the rest of the path ({@code /files/{path...}} on {@code /files/a/b.txt}
+ * gives {@code a/b.txt}; on {@code /files/a/} it gives {@code a/}, keeping the trailing slash; {@code /files/} has no
+ * segment left and does not match). The path is percent-decoded segment by segment before matching: an encoded
+ * {@code %2F} stays inside its segment, and becomes a {@code /} in a tail parameter's value, which therefore cannot
+ * tell {@code a%2Fb} from {@code a/b} ({@link Request#path()} has the raw form). At each segment a literal wins over a
+ * placeholder, which wins over a tail parameter, and the router backtracks: with {@code /files/{id}} and
+ * {@code /files/{path...}}, {@code /files/x} reaches the first and {@code /files/x/y} the second. An unknown path is
+ * answered 404, a known path with another method 405 with {@code Allow}; {@code GET} routes also answer
+ * {@code HEAD}. Two routes that match the same paths for the same method are an error when registered, and so is a
+ * pattern no path could reach as written: a {@code *} (the message shows the tail parameter to write instead), a tail
+ * parameter that is not the last segment, an empty segment ({@code /a//b}; only a trailing slash may end a pattern,
+ * and {@code /a/} is then a route apart from {@code /a}). A path without a route whose other form, with the trailing
+ * slash added or removed, has one is 404 by default; {@link #trailingSlash} can answer it a 308 to that form or route
+ * it there. {@code OPTIONS *} is answered 200 with every method the routes answer, plus OPTIONS, in {@code Allow}
+ * (RFC 9110 §9.3.7), through the after filters.
  * The route methods, with {@link #group groups} and their scoped filters, are those of {@link Routes}.
  *
  * <p>Where handlers run: a plain handler runs inline on the event loop unless {@link #handlerPlacement} makes virtual
@@ -53,6 +63,7 @@ public final class App implements Routes<App> {
     private Handler.Placement placement = Handler.Placement.EVENT_LOOP;
     private boolean debug;
     private boolean problemDetails;
+    private TrailingSlash trailingSlash = TrailingSlash.STRICT;
     private boolean started;
 
     /** Creates an empty app: every path is 404 until routes are added. */
@@ -258,6 +269,19 @@ public final class App implements Routes<App> {
     }
 
     /**
+     * Sets what a path with no route gets when the same path with its trailing slash added or removed has one:
+     * {@link TrailingSlash#STRICT} (404, the default), a 308 redirect to the other form, or the other form's route.
+     *
+     * @param policy the policy
+     * @return this app
+     */
+    public App trailingSlash(TrailingSlash policy) {
+        checkNotStarted();
+        trailingSlash = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
      * Runs the start hooks and starts serving.
      *
      * @param config the server configuration
@@ -290,7 +314,8 @@ public final class App implements Routes<App> {
 
     /** @return the engine, answering with the routes, filters and error handlers as they are now */
     Engine engine() {
-        engine.application(befores, afters, errorHandlers, rejectionHandler, placement, debug, problemDetails);
+        engine.application(befores, afters, errorHandlers, rejectionHandler, placement, debug, problemDetails,
+                trailingSlash);
         return engine;
     }
 

@@ -90,9 +90,12 @@ public interface Request {
     Params queryParams();
 
     /**
-     * Returns a placeholder's value from the matched route, percent-decoded.
+     * Returns a placeholder's value from the matched route, percent-decoded. A tail parameter's value is the rest of
+     * the path, each segment decoded on its own and joined with {@code /} ({@code a/b/c.txt} for
+     * {@code /files/{path...}} on {@code /files/a/b/c.txt}), so it cannot tell an encoded {@code a%2Fb} from
+     * {@code a/b}: {@link #path()} has the raw form.
      *
-     * @param name the placeholder's name, as in {@code /users/{id}}
+     * @param name the placeholder's name, as in {@code /users/{id}} or {@code /files/{path...}}
      * @return the value
      * @throws IllegalArgumentException if the matched route has no such placeholder
      */

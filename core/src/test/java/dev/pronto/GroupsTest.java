@@ -206,5 +206,7 @@ class GroupsTest {
         assertThatThrownBy(() -> app.group("/users/{id}", u -> u.group("/friends/{id}", f -> { })))
                 .hasMessageContaining("{id}").hasMessageContaining("/users/{id}/friends/{id}");
         assertThatThrownBy(() -> app.group("/files/*", f -> { })).hasMessageContaining("/files/*");
+        assertThatThrownBy(() -> app.group("/files", f -> f.group("/{rest...}", r -> { })))
+                .hasMessageContaining("'/files/{rest...}' ends in a tail parameter");
     }
 }

@@ -25,7 +25,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link Router#match} over a 20-route table of a small REST service, reading the raw path from a direct buffer as
  * the engine does (the path sits after {@code "GET "} inside the buffer), into one reused {@link Router.Match}.
  * Static paths are one hash probe; placeholders walk the segment trie and decode each value into a String; a path
- * with a {@code %} escape is copied and decoded first.
+ * with a {@code %} escape is copied and decoded first. {@code tailParameter} routes a static folder's file through
+ * the same table plus a {@code {path...}} tail route (a table of its own, so that the other cases measure the same
+ * 20 routes as before tail parameters existed): the trie backtracks from the placeholders to the tail and joins the
+ * rest of the path into one value.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -58,11 +61,13 @@ public class RouterBenchmark {
 
     private final Router.Match<String> match = new Router.Match<>();
     private Router<String> router;
+    private Router<String> withTail;
     private Path staticPath;
     private Path onePlaceholder;
     private Path twoPlaceholders;
     private Path percentEncoded;
     private Path notFound;
+    private Path tailParameter;
 
     /** A request line in a direct buffer and where its path is. */
     private record Path(ByteBuffer buf, int from, int to) {
@@ -77,12 +82,15 @@ public class RouterBenchmark {
         Map<RoutePattern, String> routes = new LinkedHashMap<>();
         ROUTES.forEach(p -> routes.put(RoutePattern.parse(p), p));
         router = Router.of(routes);
+        routes.put(RoutePattern.parse("/files/{path...}"), "/files/{path...}");
+        withTail = Router.of(routes);
         staticPath = Path.of("/api/v1/users");
         onePlaceholder = Path.of("/users/12345");
         twoPlaceholders = Path.of("/orders/98765/items/42");
         percentEncoded = Path.of("/search/caf%C3%A9%20au%20lait");
         // Shares "/users/{id}/" with four routes, so the trie walks and backtracks before giving up.
         notFound = Path.of("/users/12345/likes");
+        tailParameter = Path.of("/files/css/site/main.css");
 
         SampleRequests.expect(route(staticPath) == Router.Result.FOUND && "/api/v1/users".equals(match.value()), "static");
         SampleRequests.expect(route(onePlaceholder) == Router.Result.FOUND && match.params()[0].equals("12345"), "one");
@@ -90,6 +98,8 @@ public class RouterBenchmark {
         SampleRequests.expect(route(percentEncoded) == Router.Result.FOUND
                 && match.params()[0].equals("café au lait"), "percent-encoded");
         SampleRequests.expect(route(notFound) == Router.Result.NOT_FOUND, "404");
+        SampleRequests.expect(withTail.match(tailParameter.buf(), tailParameter.from(), tailParameter.to(), match)
+                == Router.Result.FOUND && match.params()[0].equals("css/site/main.css"), "tail");
     }
 
     @Benchmark
@@ -115,6 +125,11 @@ public class RouterBenchmark {
     @Benchmark
     public void notFound(Blackhole bh) {
         consume(route(notFound), bh);
+    }
+
+    @Benchmark
+    public void tailParameter(Blackhole bh) {
+        consume(withTail.match(tailParameter.buf(), tailParameter.from(), tailParameter.to(), match), bh);
     }
 
     private Router.Result route(Path p) {

@@ -5,12 +5,14 @@ import dev.pronto.ErrorHandler;
 import dev.pronto.Filter;
 import dev.pronto.Handler;
 import dev.pronto.HttpException;
+import dev.pronto.Method;
 import dev.pronto.MethodNotAllowedException;
 import dev.pronto.ProblemException;
 import dev.pronto.RejectionHandler;
 import dev.pronto.Request;
 import dev.pronto.Response;
 import dev.pronto.Status;
+import dev.pronto.TrailingSlash;
 import dev.pronto.router.Router;
 
 import java.io.PrintWriter;
@@ -41,6 +43,7 @@ public final class AppDispatcher implements Dispatcher {
      * must not wait for its own caller there. (A thread-local, not a scoped value: the library targets Java 21.)
      */
     private static final ThreadLocal<Boolean> BLOCKING_HANDLER = new ThreadLocal<>();
+    private static final Filter.Before[] NO_BEFORES = {};
 
     private final Router<Route> router;
     private final GroupPrefixes groups; // the after filters of a 404 under a group's prefix
@@ -49,6 +52,8 @@ public final class AppDispatcher implements Dispatcher {
     private final RejectionHandler rejectionHandler; // null: the engine's own answers
     private final boolean debug;
     private final boolean problemDetails;
+    private final TrailingSlash trailingSlash;
+    private final Endpoint optionsAsterisk;
     private final ThreadFactory virtualThreads = Thread.ofVirtual().name("pronto-handler-", 0).factory();
 
     /**
@@ -62,11 +67,12 @@ public final class AppDispatcher implements Dispatcher {
      * @param placement        where plain handlers run
      * @param debug            whether a default 500 carries the stack trace
      * @param problemDetails   whether the framework's own errors are RFC 9457 problem documents
+     * @param trailingSlash    what a path without a route gets when its other form has one
      */
     public AppDispatcher(RouteTable routes, List<Filter.Before> befores, List<Filter.After> afters,
                          Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers,
                          RejectionHandler rejectionHandler, Handler.Placement placement, boolean debug,
-                         boolean problemDetails) {
+                         boolean problemDetails, TrailingSlash trailingSlash) {
         RouteTable.Routing routing = routes.build(befores, afters, placement);
         this.router = routing.router();
         this.groups = routing.prefixes();
@@ -75,6 +81,10 @@ public final class AppDispatcher implements Dispatcher {
         this.rejectionHandler = rejectionHandler;
         this.debug = debug;
         this.problemDetails = problemDetails;
+        this.trailingSlash = trailingSlash;
+        // RFC 9110 §9.3.7: OPTIONS * asks about the server, not a resource; with no content, Content-Length: 0.
+        this.optionsAsterisk = answer(Response.status(Status.OK).withHeader("Allow",
+                String.join(", ", routes.methodsAnswered().stream().map(Method::name).toList())));
     }
 
     @Override
@@ -87,6 +97,9 @@ public final class AppDispatcher implements Dispatcher {
             return exchange.respond(after(aftersOf(exchange, e), request, error(request, e)));
         }
         Handler handler = endpoint.handler;
+        if (handler instanceof Answer answer) { // made here, not by a handler: like a 404, only the after filters
+            return exchange.respond(after(endpoint.afters, request, answer.response()));
+        }
         if (handler instanceof Handler.Blocking blocking) {
             return new Outcome.Later(runBlocking(exchange.detach(), endpoint, blocking.handler()));
         }
@@ -170,10 +183,20 @@ public final class AppDispatcher implements Dispatcher {
     private Endpoint route(Exchange exchange, Request request) {
         Router.Match<Route> match = match(exchange);
         Router.Result result = router.match(exchange.pathBytes(), exchange.pathStart(), exchange.pathEnd(), match);
+        if (result == Router.Result.NOT_FOUND && trailingSlash != TrailingSlash.STRICT && router.matchOtherSlash(
+                exchange.pathBytes(), exchange.pathStart(), exchange.pathEnd(), match) == Router.Result.FOUND) {
+            if (trailingSlash == TrailingSlash.REDIRECT) {
+                return answer(Response.redirect(Status.PERMANENT_REDIRECT, otherSlash(request)));
+            }
+            result = Router.Result.FOUND;
+        }
         if (result == Router.Result.BAD_ESCAPE) {
             throw new HttpException(Status.BAD_REQUEST, "Invalid percent-encoding in the path");
         }
         if (result == Router.Result.NOT_FOUND) {
+            if (request.method() == Method.OPTIONS && isAsterisk(exchange)) {
+                return optionsAsterisk;
+            }
             throw new HttpException(Status.NOT_FOUND, "Not Found");
         }
         Route route = match.value();
@@ -183,6 +206,34 @@ public final class AppDispatcher implements Dispatcher {
             throw new MethodNotAllowedException(request.method(), route.allowed());
         }
         return endpoint;
+    }
+
+    /**
+     * @return the request's path with its trailing slash removed or added, and its query as sent: where a 308 sends a
+     *         path whose other form has the route (RFC 9110 §15.4.9: the client repeats the method and the body)
+     */
+    private static String otherSlash(Request request) {
+        String path = request.path();
+        String other = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
+        return request.query().map(query -> other + "?" + query).orElse(other);
+    }
+
+    /** @return whether the target is the asterisk-form {@code *}, allowed for OPTIONS only (RFC 9112 §3.2.4) */
+    private static boolean isAsterisk(Exchange exchange) {
+        return exchange.pathEnd() - exchange.pathStart() == 1 && exchange.pathBytes().get(exchange.pathStart()) == '*';
+    }
+
+    /** @return an endpoint that answers with a response the dispatcher made, through the app's after filters */
+    private Endpoint answer(Response response) {
+        return new Endpoint(new Answer(response), null).built(NO_BEFORES, afters, Handler.Placement.EVENT_LOOP);
+    }
+
+    /** A response the dispatcher makes itself, for a request that reaches no handler: a 308, {@code OPTIONS *}. */
+    private record Answer(Response response) implements Handler {
+        @Override
+        public Response handle(Request request) {
+            return response;
+        }
     }
 
     /** @return the match holder the router fills, kept with the connection (reused across its requests) */

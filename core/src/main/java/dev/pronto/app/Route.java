@@ -77,6 +77,11 @@ final class Route {
         return e;
     }
 
+    /** @return whether one handler answers every method (the methods are then not listed by {@link #allowed()}) */
+    boolean answersEveryMethod() {
+        return any != null;
+    }
+
     /** @return the methods this route answers, for {@code Allow} */
     List<Method> allowed() {
         List<Method> allowed = new ArrayList<>();

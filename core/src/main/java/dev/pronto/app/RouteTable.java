@@ -3,14 +3,18 @@ package dev.pronto.app;
 import dev.pronto.Filter;
 import dev.pronto.Handler;
 import dev.pronto.Method;
+import dev.pronto.http.Methods;
 import dev.pronto.router.RoutePattern;
 import dev.pronto.router.Router;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The routes of an app while it is configured, with their groups: each pattern is checked against the others as it
@@ -119,5 +123,38 @@ public final class RouteTable {
             a.addAll(group.afters);
             return new Chain(b, a);
         }
+    }
+
+    /**
+     * Lists what {@code OPTIONS *} answers in {@code Allow} (RFC 9110 §9.3.7): every method some route answers, plus
+     * OPTIONS, the standard ones in the order of a 405's {@code Allow}. A route for every method stands for every
+     * standard method but CONNECT, which the engine answers 501 itself.
+     *
+     * @return the methods
+     */
+    List<Method> methodsAnswered() {
+        boolean[] standard = new boolean[Methods.COUNT];
+        Set<Method> extensions = new LinkedHashSet<>();
+        standard[Methods.OPTIONS] = true;
+        for (Route route : added.values()) {
+            if (route.answersEveryMethod()) {
+                Arrays.fill(standard, true);
+            }
+            for (Method m : route.allowed()) {
+                if (m.ordinal() != Methods.OTHER) {
+                    standard[m.ordinal()] = true;
+                } else {
+                    extensions.add(m);
+                }
+            }
+        }
+        List<Method> methods = new ArrayList<>();
+        for (int id = Methods.OTHER + 1; id < Methods.COUNT; id++) {
+            if (standard[id] && id != Methods.CONNECT) {
+                methods.add(Method.standard(id));
+            }
+        }
+        methods.addAll(extensions);
+        return methods;
     }
 }

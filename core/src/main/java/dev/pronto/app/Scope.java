@@ -44,7 +44,13 @@ public final class Scope {
                     + " '/users/{id}', or be \"\" for none: '" + this.prefix + prefix + "'");
         }
         String whole = this.prefix + prefix;
-        return new Scope(this, whole, whole.isEmpty() ? List.of() : RoutePattern.parse(whole).segments());
+        RoutePattern parsed = whole.isEmpty() ? null : RoutePattern.parse(whole);
+        if (parsed != null && parsed.tail()) {
+            // A tail takes the rest of the path: no route of the group could follow it.
+            throw new IllegalArgumentException("Group prefix '" + whole + "' ends in a tail parameter, which takes the"
+                    + " rest of the path: register the route '" + whole + "' itself, or use a {name} placeholder");
+        }
+        return new Scope(this, whole, parsed == null ? List.of() : parsed.segments());
     }
 
     /**

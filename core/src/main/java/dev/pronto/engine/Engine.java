@@ -7,6 +7,7 @@ import dev.pronto.Handler;
 import dev.pronto.Method;
 import dev.pronto.RejectionHandler;
 import dev.pronto.ServerConfig;
+import dev.pronto.TrailingSlash;
 import dev.pronto.app.AppDispatcher;
 import dev.pronto.app.Dispatcher;
 import dev.pronto.app.Outcome;
@@ -125,13 +126,14 @@ public final class Engine {
      * @param placement        where plain handlers run
      * @param debug            whether default 500s carry the stack trace
      * @param problemDetails   whether the framework's own errors are RFC 9457 problem documents
+     * @param trailingSlash    what a path without a route gets when its other form has one
      */
     public void application(List<Filter.Before> befores, List<Filter.After> afters,
                             Map<Class<? extends Throwable>, ErrorHandler<?>> errorHandlers,
                             RejectionHandler rejectionHandler, Handler.Placement placement, boolean debug,
-                            boolean problemDetails) {
+                            boolean problemDetails, TrailingSlash trailingSlash) {
         dispatcher = new AppDispatcher(routes, befores, afters, errorHandlers, rejectionHandler, placement, debug,
-                problemDetails);
+                problemDetails, trailingSlash);
     }
 
     /** @return what the connections call for each request (for in-memory benchmarks and tests) */

@@ -7,14 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Finds the route of a request path, built once and immutable. Static patterns live in an open-addressing table keyed
  * by the path's bytes, probed straight from the read buffer: the common case neither walks a trie nor allocates.
- * Patterns with placeholders live in a segment trie where literal segments win over placeholders, with backtracking.
- * The path is percent-decoded segment by segment before matching, so an encoded {@code %2F} stays inside its segment.
+ * Patterns with placeholders live in a segment trie where, at each depth, a literal segment wins over a {@code {name}}
+ * placeholder, which wins over a {@code {name...}} tail parameter, with backtracking. The path is percent-decoded
+ * segment by segment before matching, so an encoded {@code %2F} stays inside its segment (and a tail parameter's
+ * value, the decoded segments joined with {@code /}, cannot tell it from a real one).
  *
  * @param <R> what a pattern routes to
  */
@@ -102,7 +105,7 @@ public final class Router<R> {
                 match.set(value);
                 return Result.FOUND;
             }
-            return root.children == null && root.param == null ? Result.NOT_FOUND
+            return root.children == null && root.param == null && root.tail == null ? Result.NOT_FOUND
                     : matchTrie(buf, from, to, null, match);
         }
         byte[] raw = new byte[to - from];
@@ -120,6 +123,31 @@ public final class Router<R> {
             }
         }
         return matchTrie(buf, from, to, raw, match); // raw is not needed any more: decoded in place there
+    }
+
+    /**
+     * Finds the route of the same path with one trailing slash removed or added: {@code /a/} for {@code /a} and
+     * {@code /a} for {@code /a/}, for a trailing-slash policy. The root, a path ending in {@code //} (whose other form
+     * would have an empty last segment or be the root) and a target that is not a path find nothing.
+     *
+     * @param buf   the bytes of the request
+     * @param from  the path's first byte
+     * @param to    the index after the path's last byte
+     * @param match receives the result; reset by this call
+     * @return what was found for the other form
+     */
+    public Result matchOtherSlash(ByteBuffer buf, int from, int to, Match<R> match) {
+        match.reset();
+        if (to - from < 2 || buf.get(from) != '/') {
+            return Result.NOT_FOUND;
+        }
+        if (buf.get(to - 1) == '/') {
+            return buf.get(to - 2) == '/' ? Result.NOT_FOUND : match(buf, from, to - 1, match);
+        }
+        byte[] added = new byte[to - from + 1]; // a path no route has: allocating here costs the hot path nothing
+        buf.get(from, added, 0, to - from);
+        added[to - from] = '/';
+        return match(ByteBuffer.wrap(added), 0, added.length, match);
     }
 
     private Object lookupStatic(ByteBuffer buf, int from, int to, int h) {
@@ -209,11 +237,12 @@ public final class Router<R> {
         return false;
     }
 
-    /** One level of the trie: literal children by segment bytes, at most one placeholder child. */
+    /** One level of the trie: literal children by segment bytes, at most one placeholder and one tail child. */
     private static final class Node {
         byte[][] literals;
         Node[] children;
         Node param;
+        Node tail; // a leaf: the route whose last segment, at this node's depth, is a tail parameter
         Object value;
 
         void insert(RoutePattern pattern, int depth, Object v) {
@@ -223,7 +252,12 @@ public final class Router<R> {
             }
             byte[] literal = pattern.segments().get(depth);
             Node next;
-            if (literal == null) {
+            if (literal == null && pattern.tail() && depth == pattern.segments().size() - 1) {
+                if (tail == null) {
+                    tail = new Node();
+                }
+                next = tail;
+            } else if (literal == null) {
                 if (param == null) {
                     param = new Node();
                 }
@@ -267,8 +301,8 @@ public final class Router<R> {
         }
 
         /**
-         * Depth-first: the literal child first, then the placeholder, backtracking on a dead end. Segment
-         * {@code d} is {@code path[bounds[2d], bounds[2d + 1])}, already percent-decoded.
+         * Depth-first: the literal child first, then the placeholder, then the tail parameter, backtracking on a dead
+         * end. Segment {@code d} is {@code path[bounds[2d], bounds[2d + 1])}, already percent-decoded.
          */
         Node find(ByteBuffer path, int[] bounds, int segments, int depth, String[] params, int paramCount) {
             if (depth == segments) {
@@ -293,7 +327,30 @@ public final class Router<R> {
                 }
                 params[paramCount] = null;
             }
+            if (tail != null && to > from) { // one or more segments, the first non-empty: never a value "" or "/…"
+                params[paramCount] = joined(path, bounds, depth, segments);
+                return tail;
+            }
             return null;
+        }
+
+        /** @return segments {@code [first, segments)} joined with '/' (an empty last one keeps a trailing slash) */
+        private static String joined(ByteBuffer path, int[] bounds, int first, int segments) {
+            int length = segments - first - 1;
+            for (int d = first; d < segments; d++) {
+                length += bounds[2 * d + 1] - bounds[2 * d];
+            }
+            byte[] value = new byte[length];
+            int at = 0;
+            for (int d = first; d < segments; d++) {
+                if (d > first) {
+                    value[at++] = '/';
+                }
+                int from = bounds[2 * d];
+                path.get(from, value, at, bounds[2 * d + 1] - from);
+                at += bounds[2 * d + 1] - from;
+            }
+            return new String(value, StandardCharsets.UTF_8);
         }
     }
 

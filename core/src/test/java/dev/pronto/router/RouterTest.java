@@ -123,13 +123,20 @@ class RouterTest {
 
     @Test
     void patternsThatCouldNeverMatchAsMeantAreRefusedWithTheRightPattern() {
-        // A '*' would be a literal star, not a wildcard: refused until tail parameters exist.
-        for (String wildcard : new String[] {"/static/*", "/*", "/a/**", "/a/*.css", "/files/{path...}"}) {
-            assertThatThrownBy(() -> RoutePattern.parse(wildcard)).as(wildcard)
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("wildcards are not supported: '" + wildcard + "'")
-                    .hasMessageContaining("a segment is a literal or a {name} placeholder");
-        }
+        // A '*' would be a literal star, not a wildcard: the message shows the tail parameter that means "the rest".
+        Map<String, String> wildcards = new LinkedHashMap<>();
+        wildcards.put("/static/*", "/static/{path...}");
+        wildcards.put("/*", "/{path...}");
+        wildcards.put("/a/**", "/a/{path...}");
+        wildcards.put("/a/*.css", "/a/{path...}");
+        wildcards.put("/{path}/*", "/{path}/{rest...}");
+        wildcards.forEach((wildcard, fix) -> assertThatThrownBy(() -> RoutePattern.parse(wildcard)).as(wildcard)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("wildcards are not supported: '" + wildcard
+                        + "': a tail parameter matches the rest of the path: write '" + fix + "'"));
+        assertThatThrownBy(() -> RoutePattern.parse("/a/*/b")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("wildcards are not supported: '/a/*/b': a {name} placeholder matches one segment:"
+                        + " write '/a/{name}/b'");
         // An empty segment inside a pattern: the router never matches one, so the route would be unreachable.
         assertThatThrownBy(() -> RoutePattern.parse("/a//b")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty segment").hasMessageContaining("'/a//b'").hasMessageContaining("'/a/b'");
@@ -156,6 +163,114 @@ class RouterTest {
         assertThat(match(r, "/u/7/")).isEqualTo("/u/{id}/ 7");
         assertThat(match(r, "/u/7")).isEqualTo("404");
         assertThat(match(r, "/v/7/")).isEqualTo("404");
+    }
+
+    @Test
+    void aTailParameterTakesTheRestOfThePathDecodedAndJoinedWithSlashes() {
+        Router<String> r = router("/files/{path...}", "/u/{id}/files/{rest...}");
+        assertThat(match(r, "/files/a/b/c.txt")).isEqualTo("/files/{path...} a/b/c.txt");
+        assertThat(match(r, "/files/a")).isEqualTo("/files/{path...} a");
+        assertThat(match(r, "/u/7/files/x/y")).isEqualTo("/u/{id}/files/{rest...} 7,x/y");
+        // Each segment is decoded on its own; an encoded '/' becomes a '/' in the value like any other.
+        assertThat(match(r, "/files/caf%C3%A9/%61.txt")).isEqualTo("/files/{path...} caf\u00e9/a.txt");
+        assertThat(match(r, "/files/a%2Fb/c")).isEqualTo("/files/{path...} a/b/c");
+        assertThat(match(r, "/files/a%20b")).isEqualTo("/files/{path...} a b");
+        assertThat(match(r, "/u/%37/files/x/%79")).isEqualTo("/u/{id}/files/{rest...} 7,x/y");
+        assertThat(match(r, "/files/a/%zz")).isEqualTo("400");
+    }
+
+    @Test
+    void aTailParameterMatchesOneOrMoreSegmentsAndKeepsATrailingSlash() {
+        Router<String> r = router("/files/{path...}");
+        assertThat(match(r, "/files")).isEqualTo("404");
+        assertThat(match(r, "/files/")).isEqualTo("404");       // no segment left, only an empty one
+        assertThat(match(r, "/files//a")).isEqualTo("404");     // the value never starts with '/'
+        assertThat(match(r, "/files/a/")).isEqualTo("/files/{path...} a/");
+        assertThat(match(r, "/files/a//b")).isEqualTo("/files/{path...} a//b");
+        assertThat(match(r, "/filesx/a")).isEqualTo("404");
+        Router<String> all = router("/{all...}");
+        assertThat(match(all, "/x")).isEqualTo("/{all...} x");
+        assertThat(match(all, "/x/y/")).isEqualTo("/{all...} x/y/");
+        assertThat(match(all, "/")).isEqualTo("404");
+        assertThat(match(all, "*")).isEqualTo("404");
+    }
+
+    @Test
+    void literalsThenPlaceholdersThenTailParametersWinAtEachDepthWithBacktracking() {
+        Router<String> r = router("/files/{id}", "/files/{path...}", "/files/new", "/files/new/{x}",
+                "/a/{x}/c", "/a/{rest...}", "/a/b/{tail...}");
+        assertThat(match(r, "/files/x")).isEqualTo("/files/{id} x");
+        assertThat(match(r, "/files/x/y")).isEqualTo("/files/{path...} x/y");
+        assertThat(match(r, "/files/new")).isEqualTo("/files/new");
+        assertThat(match(r, "/files/new/1")).isEqualTo("/files/new/{x} 1");
+        assertThat(match(r, "/files/new/1/2")).isEqualTo("/files/{path...} new/1/2");
+        assertThat(match(r, "/a/z/c")).isEqualTo("/a/{x}/c z");
+        assertThat(match(r, "/a/z/d")).isEqualTo("/a/{rest...} z/d");
+        assertThat(match(r, "/a/b/c")).isEqualTo("/a/b/{tail...} c");  // the literal b wins at its depth
+        assertThat(match(r, "/a/b")).isEqualTo("/a/{rest...} b");
+        assertThat(match(r, "/a/b%2Fc")).isEqualTo("/a/{rest...} b/c");
+    }
+
+    @Test
+    void tailParametersOfOneShapeConflictAndOtherPlaceholdersDoNot() {
+        Router.Builder<String> b = new Router.Builder<>();
+        b.add(RoutePattern.parse("/files/{p...}"), "tail");
+        b.add(RoutePattern.parse("/files/{p}"), "one");
+        b.add(RoutePattern.parse("/files/{p}/{q...}"), "deeper");
+        assertThatThrownBy(() -> b.add(RoutePattern.parse("/files/{q...}"), "again"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Routes /files/{p...} and /files/{q...} match the same paths: use one pattern with the"
+                        + " same placeholder names");
+        assertThat(RoutePattern.parse("/files/{p...}").shape()).isEqualTo("/files/{...}");
+        assertThat(RoutePattern.parse("/files/{p...}").paramNames()).containsExactly("p");
+        assertThat(RoutePattern.parse("/files/{p...}").tail()).isTrue();
+        assertThat(RoutePattern.parse("/files/{p}").tail()).isFalse();
+        assertThat(match(b.build(), "/files/1/2/3")).isEqualTo("deeper 1,2/3");
+    }
+
+    @Test
+    void aTailParameterMustBeTheLastSegmentAndWellNamed() {
+        assertThatThrownBy(() -> RoutePattern.parse("/a/{path...}/b")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tail parameter {path...} in route '/a/{path...}/b' is not the last segment: it takes the"
+                        + " rest of the path, so write '/a/{path...}', or '/a/{path}/b' for one segment");
+        assertThatThrownBy(() -> RoutePattern.parse("/a/{path...}/")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not the last segment").hasMessageContaining("write '/a/{path...}'");
+        assertThatThrownBy(() -> RoutePattern.parse("/a/{...}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("empty tail parameter {...} in route '/a/{...}': name it, like {path...}");
+        assertThatThrownBy(() -> RoutePattern.parse("/a/{p-q...}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{p-q...}").hasMessageContaining("use letters, digits and '_'");
+        assertThatThrownBy(() -> RoutePattern.parse("/{p}/{p...}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{p}").hasMessageContaining("twice");
+        assertThatThrownBy(() -> RoutePattern.parse("/a/x{p...}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("whole segment");
+        assertThatThrownBy(() -> RoutePattern.parse("/a/{p..}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{p..}");
+    }
+
+    @Test
+    void theOtherSlashFormRemovesOrAddsOneTrailingSlashButNeverTouchesTheRoot() {
+        Router<String> r = router("/", "/a", "/dir/", "/u/{id}", "/caf\u00e9");
+        assertThat(other(r, "/a/")).isEqualTo("/a");
+        assertThat(other(r, "/dir")).isEqualTo("/dir/");
+        assertThat(other(r, "/u/7/")).isEqualTo("/u/{id} 7");
+        assertThat(other(r, "/caf%C3%A9/")).isEqualTo("/caf\u00e9");
+        assertThat(other(r, "/a")).isEqualTo("404");    // "/a/" has no route
+        assertThat(other(r, "/")).isEqualTo("404");
+        assertThat(other(r, "")).isEqualTo("404");
+        assertThat(other(r, "//")).isEqualTo("404");    // never made the root
+        assertThat(other(r, "/a//")).isEqualTo("404");  // one slash only
+        assertThat(other(r, "*")).isEqualTo("404");
+    }
+
+    private static String other(Router<String> router, String path) {
+        byte[] bytes = ("GET " + path + " HTTP/1.1").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buf = ByteBuffer.allocateDirect(bytes.length).put(bytes);
+        Router.Match<String> m = new Router.Match<>();
+        return switch (router.matchOtherSlash(buf, 4, 4 + path.getBytes(StandardCharsets.UTF_8).length, m)) {
+            case FOUND -> m.value() + (m.params().length == 0 ? "" : " " + String.join(",", m.params()));
+            case NOT_FOUND -> "404";
+            case BAD_ESCAPE -> "400";
+        };
     }
 
     @Test

@@ -7,8 +7,8 @@ import dev.pronto.Response;
 import java.util.Set;
 
 /**
- * Routing: a path with any method, a path with one method, a path with a set of methods, and placeholders. An
- * unknown path is 404; a known path with a method it does not take is 405 with {@code Allow}.
+ * Routing: a path with any method, a path with one method, a path with a set of methods, placeholders and a tail
+ * parameter. An unknown path is 404; a known path with a method it does not take is 405 with {@code Allow}.
  */
 final class RouterExample {
     private RouterExample() {
@@ -28,6 +28,8 @@ final class RouterExample {
         // A literal segment wins over a placeholder, whatever the order of registration.
         app.get("/users/{id}", request -> Response.text("User " + request.pathParam("id")));
         app.get("/users/me", request -> Response.text("It's you!"));
+        // "/files/" and one or more segments: a last {name...} takes the rest of the path, decoded.
+        app.get("/files/{path...}", request -> Response.text("File " + request.pathParam("path")));
         return app;
     }
 }

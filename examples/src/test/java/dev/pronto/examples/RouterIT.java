@@ -62,6 +62,14 @@ class RouterIT {
     }
 
     @Test
+    void aTailParameterTakesTheRestOfThePath(TestClient client) {
+        assertThat(client.get("/files/css/site.css").send().text()).isEqualTo("File css/site.css");
+        assertThat(client.get("/files/caf%C3%A9/a%2Fb").send().text()).isEqualTo("File café/a/b");
+        assertThat(client.get("/files/docs/").send().text()).isEqualTo("File docs/");
+        assertThat(client.get("/files/").send().status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownPathsAre404WithoutTrailingSlashLeniency(TestClient client) {
         assertThat(client.get("/nope").send().status()).isEqualTo(404);
         assertThat(client.get("/love/").send().status()).isEqualTo(404);
