@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * <p>Routing: {@code {name}} placeholders match one whole, non-empty path segment; the path is percent-decoded
  * before matching (an encoded {@code %2F} stays inside its segment); a literal segment wins over a placeholder. An
  * unknown path is answered 404, a known path with another method 405 with {@code Allow}; {@code GET} routes also
- * answer {@code HEAD}. Two routes that match the same paths for the same method are an error when registered, and
+ * answer {@code HEAD}, and {@code OPTIONS} on a known path without an OPTIONS route is 204 with {@code Allow} (RFC 9110
+ * §9.3.7), through the route's before and after filters like a handler's answer. Two routes that match the same paths for the same method are an error when registered, and
  * so is a pattern no path could reach as written: a {@code *} (wildcards are not supported), an empty segment
  * ({@code /a//b}; only a trailing slash may end a pattern, and {@code /a/} is then a route apart from {@code /a}).
  * The route methods, with {@link #group groups} and their scoped filters, are those of {@link Routes}.

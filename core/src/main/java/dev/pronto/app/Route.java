@@ -1,7 +1,10 @@
 package dev.pronto.app;
 
 import dev.pronto.Filter;
+import dev.pronto.Handler;
 import dev.pronto.Method;
+import dev.pronto.Response;
+import dev.pronto.Status;
 import dev.pronto.http.Methods;
 import dev.pronto.router.RoutePattern;
 
@@ -22,6 +25,8 @@ final class Route {
     private final Endpoint[] standard = new Endpoint[Methods.COUNT]; // by Method.ordinal(); [OTHER] unused
     private final Map<Method, Endpoint> others = new LinkedHashMap<>();
     private Endpoint any;
+    /** Answers OPTIONS when no endpoint does (RFC 9110 §9.3.7); null until built, and for an every-method route. */
+    private Endpoint options;
 
     Route(RoutePattern pattern) {
         this(pattern, null);
@@ -74,7 +79,7 @@ final class Route {
         if (e == null && i == Methods.HEAD) {
             e = standard[Methods.GET];
         }
-        return e;
+        return e == null && i == Methods.OPTIONS ? options : e;
     }
 
     /** @return the methods this route answers, for {@code Allow} */
@@ -87,6 +92,36 @@ final class Route {
         }
         allowed.addAll(others.keySet());
         return allowed;
+    }
+
+    /**
+     * The answer to OPTIONS on a path without an OPTIONS route: 204 with {@code Allow} (RFC 9110 §9.3.7), a constant
+     * per route. It is an endpoint like the others, in the scope its endpoints share, so that the route's before and
+     * after filters see it (a CORS filter answers a preflight there). It runs on a virtual thread when one of the
+     * route's handlers does: their before filters may block (an auth lookup), so they must not run on the loop here.
+     */
+    private static Handler optionsHandler(Route built) {
+        List<Method> allowed = built.allowed();
+        int at = 0;
+        while (at < allowed.size() && allowed.get(at).ordinal() != Methods.OTHER
+                && allowed.get(at).ordinal() < Methods.OPTIONS) {
+            at++;
+        }
+        allowed.add(at, Method.OPTIONS);
+        Response answer = Response.status(Status.NO_CONTENT)
+                .withHeader("Allow", String.join(", ", allowed.stream().map(Method::name).toList()));
+        Handler handler = request -> answer;
+        for (Endpoint e : built.standard) {
+            if (e != null && e.handler instanceof Handler.Blocking) {
+                return Handler.blocking(handler);
+            }
+        }
+        for (Endpoint e : built.others.values()) {
+            if (e.handler instanceof Handler.Blocking) {
+                return Handler.blocking(handler);
+            }
+        }
+        return Handler.inline(handler);
     }
 
     /** @return the innermost scope that encloses every endpoint's */
@@ -113,6 +148,9 @@ final class Route {
         }
         others.forEach((m, e) -> r.others.put(m, build.apply(e)));
         r.any = any == null ? null : build.apply(any);
+        if (r.any == null && r.standard[Methods.OPTIONS] == null) {
+            r.options = build.apply(new Endpoint(optionsHandler(r), scope()));
+        }
         return r;
     }
 }
