@@ -78,6 +78,13 @@ public final class App implements Routes<App> {
         return this;
     }
 
+    @Override
+    public App install(Plugin plugin) {
+        checkNotStarted();
+        Objects.requireNonNull(plugin, "plugin").install(this);
+        return this;
+    }
+
     /** Registers a route of the app ({@code group == null}) or of a group; {@code methods == null}: every method. */
     void add(Engine.Group group, Set<Method> methods, String pattern, Handler handler) {
         checkNotStarted();
