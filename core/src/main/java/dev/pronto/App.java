@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * placeholder, which wins over a tail parameter, and the router backtracks: with {@code /files/{id}} and
  * {@code /files/{path...}}, {@code /files/x} reaches the first and {@code /files/x/y} the second. An unknown path is
  * answered 404, a known path with another method 405 with {@code Allow}; {@code GET} routes also answer
- * {@code HEAD}. Two routes that match the same paths for the same method are an error when registered, and so is a
+ * {@code HEAD}, and {@code OPTIONS} on a known path without an OPTIONS route is 204 with {@code Allow} (RFC 9110
+ * §9.3.7), through the route's before and after filters like a handler's answer. Two routes that match the same paths for the same method are an error when registered, and so is a
  * pattern no path could reach as written: a {@code *} (the message shows the tail parameter to write instead), a tail
  * parameter that is not the last segment, an empty segment ({@code /a//b}; only a trailing slash may end a pattern,
  * and {@code /a/} is then a route apart from {@code /a}). A path without a route whose other form, with the trailing
@@ -85,6 +86,13 @@ public final class App implements Routes<App> {
     @Override
     public App group(String prefix, Consumer<RouteGroup> routes) {
         group(null, prefix, routes);
+        return this;
+    }
+
+    @Override
+    public App install(Plugin plugin) {
+        checkNotStarted();
+        Objects.requireNonNull(plugin, "plugin").install(this);
         return this;
     }
 

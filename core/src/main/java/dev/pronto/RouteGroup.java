@@ -2,6 +2,7 @@ package dev.pronto;
 
 import dev.pronto.engine.Engine;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -48,6 +49,12 @@ public final class RouteGroup implements Routes<RouteGroup> {
     @Override
     public RouteGroup after(Filter.After filter) {
         app.after(group, filter);
+        return this;
+    }
+
+    @Override
+    public RouteGroup install(Plugin plugin) {
+        Objects.requireNonNull(plugin, "plugin").install(this);
         return this;
     }
 

@@ -63,6 +63,15 @@ public interface Routes<R extends Routes<R>> {
     R after(Filter.After filter);
 
     /**
+     * Installs a plugin here: the filters (and routes) of a feature such as {@code Cors}, registered at this point of
+     * the order, for this app or group only. {@code app.install(p)} is {@code p.install(app)}, in a chain.
+     *
+     * @param plugin the plugin
+     * @return this, for chaining
+     */
+    R install(Plugin plugin);
+
+    /**
      * Adds a group of routes under a prefix, with filters of its own that run only for its routes, after the filters
      * of this app or group. A 404 whose path lies under the prefix (the prefix itself or anything below it) goes
      * through the group's after filters too, so that a group-wide header lands on it; when several groups' prefixes

@@ -71,6 +71,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theFiltersAreWrittenOnThePublicApiOnly() {
+        // They are public API themselves, beside it: a client of dev.pronto like any app, and the grammar facts.
+        assertThat(importsOf("filter")).isNotEmpty().allSatisfy(i -> assertThat(i.replaceAll(
+                ": dev\\.pronto(\\.(filter|http))?$", "")).doesNotContain(": dev.pronto"));
+    }
+
+    @Test
     void theAppSideKnowsNoProtocolNoConnectionAndNoTransport() {
         assertThat(importsOf("app")).isNotEmpty().allSatisfy(i -> assertThat(i).doesNotContainPattern(
                 ": dev\\.pronto\\.(parser|http1|loop|transport|response|launcher|engine)"));
@@ -78,7 +85,7 @@ class ArchitectureTest {
 
     @Test
     void nothingInternalImportsTheEntryPoint() {
-        for (String pkg : List.of("app", "codec", "http", "http1", "launcher", "loop", "parser", "response", "router",
+        for (String pkg : List.of("app", "codec", "filter", "http", "http1", "launcher", "loop", "parser", "response", "router",
                 "transport")) {
             assertThat(importsOf(pkg)).as(pkg).allSatisfy(i -> assertThat(i).doesNotContain(": dev.pronto.engine"));
         }

@@ -125,7 +125,7 @@ class GroupsTest {
         InMemory.Reply refused = new InMemory(app).send("DELETE", "/api/orders/7");
 
         assertThat(refused.status()).isEqualTo(405);
-        assertThat(refused.headers("Allow")).containsExactly("GET, HEAD");
+        assertThat(refused.headers("Allow")).containsExactly("GET, HEAD, OPTIONS");
         assertThat(refused.headers("X-Trace")).containsExactly("app", "api");
     }
 

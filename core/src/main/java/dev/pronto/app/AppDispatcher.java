@@ -203,7 +203,7 @@ public final class AppDispatcher implements Dispatcher {
         exchange.routed(route.pattern.pattern(), route.pattern.paramNames(), match.params());
         Endpoint endpoint = route.endpoint(request.method());
         if (endpoint == null) {
-            throw new MethodNotAllowedException(request.method(), route.allowed());
+            throw new MethodNotAllowedException(request.method(), route.answered());
         }
         return endpoint;
     }

@@ -1,7 +1,10 @@
 package dev.pronto.app;
 
 import dev.pronto.Filter;
+import dev.pronto.Handler;
 import dev.pronto.Method;
+import dev.pronto.Response;
+import dev.pronto.Status;
 import dev.pronto.http.Methods;
 import dev.pronto.router.RoutePattern;
 
@@ -22,6 +25,8 @@ final class Route {
     private final Endpoint[] standard = new Endpoint[Methods.COUNT]; // by Method.ordinal(); [OTHER] unused
     private final Map<Method, Endpoint> others = new LinkedHashMap<>();
     private Endpoint any;
+    /** Answers OPTIONS when no endpoint does (RFC 9110 §9.3.7); null until built, and for an every-method route. */
+    private Endpoint options;
 
     Route(RoutePattern pattern) {
         this(pattern, null);
@@ -74,7 +79,7 @@ final class Route {
         if (e == null && i == Methods.HEAD) {
             e = standard[Methods.GET];
         }
-        return e;
+        return e == null && i == Methods.OPTIONS ? options : e;
     }
 
     /** @return whether one handler answers every method (the methods are then not listed by {@link #allowed()}) */
@@ -82,16 +87,52 @@ final class Route {
         return any != null;
     }
 
-    /** @return the methods this route answers, for {@code Allow} */
+    /** @return the methods registered for this route, HEAD with GET */
     List<Method> allowed() {
+        return methods(false);
+    }
+
+    /**
+     * @return the methods a request to this path may use, for {@code Allow}: those registered and OPTIONS, which a
+     *         route without its own OPTIONS handler answers itself
+     */
+    List<Method> answered() {
+        return methods(true);
+    }
+
+    private List<Method> methods(boolean withOptions) {
         List<Method> allowed = new ArrayList<>();
         for (int i = Methods.OTHER + 1; i < Methods.COUNT; i++) {
-            if (standard[i] != null || i == Methods.HEAD && standard[Methods.GET] != null) {
+            if (standard[i] != null || i == Methods.HEAD && standard[Methods.GET] != null
+                    || i == Methods.OPTIONS && withOptions) {
                 allowed.add(Method.standard(i));
             }
         }
         allowed.addAll(others.keySet());
         return allowed;
+    }
+
+    /**
+     * The answer to OPTIONS on a path without an OPTIONS route: 204 with {@code Allow} (RFC 9110 §9.3.7), a constant
+     * per route. It is an endpoint like the others, in the scope its endpoints share, so that the route's before and
+     * after filters see it (a CORS filter answers a preflight there). It runs on a virtual thread when one of the
+     * route's handlers does: their before filters may block (an auth lookup), so they must not run on the loop here.
+     */
+    private static Handler optionsHandler(Route built) {
+        Response answer = Response.status(Status.NO_CONTENT)
+                .withHeader("Allow", String.join(", ", built.answered().stream().map(Method::name).toList()));
+        Handler handler = request -> answer;
+        for (Endpoint e : built.standard) {
+            if (e != null && e.handler instanceof Handler.Blocking) {
+                return Handler.blocking(handler);
+            }
+        }
+        for (Endpoint e : built.others.values()) {
+            if (e.handler instanceof Handler.Blocking) {
+                return Handler.blocking(handler);
+            }
+        }
+        return Handler.inline(handler);
     }
 
     /** @return the innermost scope that encloses every endpoint's */
@@ -118,6 +159,9 @@ final class Route {
         }
         others.forEach((m, e) -> r.others.put(m, build.apply(e)));
         r.any = any == null ? null : build.apply(any);
+        if (r.any == null && r.standard[Methods.OPTIONS] == null) {
+            r.options = build.apply(new Endpoint(optionsHandler(r), scope()));
+        }
         return r;
     }
 }

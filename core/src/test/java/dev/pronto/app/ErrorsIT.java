@@ -210,7 +210,7 @@ class ErrorsIT {
             RawResponse wrongMethod = c.send("DELETE /only-get HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
             assertThat(wrongMethod.status()).isEqualTo(405);
             assertThat(wrongMethod.header("X-Caught")).contains(MethodNotAllowedException.class.getSimpleName());
-            assertThat(wrongMethod.header("Allow")).contains("GET, HEAD");
+            assertThat(wrongMethod.header("Allow")).contains("GET, HEAD, OPTIONS");
 
             RawResponse ok = c.send(Requests.get("/only-get")).readResponse();
             assertThat(ok.bodyText()).isEqualTo("got");
@@ -228,7 +228,7 @@ class ErrorsIT {
             RawResponse wrongMethod = c.send("POST /only-get HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
                     .readResponse();
             assertThat(wrongMethod.status()).isEqualTo(405);
-            assertThat(wrongMethod.header("Allow")).contains("GET, HEAD");
+            assertThat(wrongMethod.header("Allow")).contains("GET, HEAD, OPTIONS");
         }
     }
 
@@ -301,7 +301,7 @@ class ErrorsIT {
             RawResponse wrongMethod = c.send("PUT /ok HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").readResponse();
             assertThat(wrongMethod.status()).isEqualTo(405);
             assertThat(wrongMethod.headers("X-After")).containsExactly("a1", "a2");
-            assertThat(wrongMethod.header("Allow")).contains("GET, HEAD");
+            assertThat(wrongMethod.header("Allow")).contains("GET, HEAD, OPTIONS");
         }
     }
 

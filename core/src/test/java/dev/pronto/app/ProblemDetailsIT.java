@@ -191,7 +191,7 @@ class ProblemDetailsIT {
         RawResponse response = exchange(problems, post("/only-get", "text/plain", "x"));
 
         assertProblem(response, 405, "Method POST not allowed", "/only-get");
-        assertThat(response.header("Allow")).hasValue("GET, HEAD");
+        assertThat(response.header("Allow")).hasValue("GET, HEAD, OPTIONS");
     }
 
     @Test

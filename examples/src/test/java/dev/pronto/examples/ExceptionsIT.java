@@ -38,7 +38,7 @@ class ExceptionsIT {
         assertThat(lost.text()).isEqualTo("Are you lost, pal?\n");
         TestResponse wrongMethod = client.post("/cat").send();
         assertThat(wrongMethod.status()).isEqualTo(405);
-        assertThat(wrongMethod.header("Allow")).hasValue("GET, HEAD");
+        assertThat(wrongMethod.header("Allow")).hasValue("GET, HEAD, OPTIONS");
     }
 
     @Test

@@ -34,7 +34,7 @@ class RouterIT {
         assertThat(client.head("/love").send().status()).isEqualTo(200);
         TestResponse post = client.post("/love").send();
         assertThat(post.status()).isEqualTo(405);
-        assertThat(post.header("Allow")).hasValue("GET, HEAD");
+        assertThat(post.header("Allow")).hasValue("GET, HEAD, OPTIONS");
     }
 
     @Test
@@ -43,7 +43,7 @@ class RouterIT {
         assertThat(client.delete("/methods").send().text()).isEqualTo("DELETE");
         TestResponse get = client.get("/methods").send();
         assertThat(get.status()).isEqualTo(405);
-        assertThat(get.header("Allow")).hasValue("POST, DELETE");
+        assertThat(get.header("Allow")).hasValue("POST, DELETE, OPTIONS");
     }
 
     @Test
