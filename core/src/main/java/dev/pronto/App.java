@@ -290,6 +290,37 @@ public final class App implements Routes<App> {
     }
 
     /**
+     * Adds the liveness and readiness probes without checks, as {@link #health(Health) health(Health.defaults())}.
+     *
+     * @return this app
+     */
+    public App health() {
+        return health(Health.defaults());
+    }
+
+    /**
+     * Adds the liveness and readiness probes with their checks: {@code GET} (and {@code HEAD}) of
+     * {@code /health/live} and {@code /health/ready} unless {@link Health.Builder#livePath} and
+     * {@link Health.Builder#readyPath} say otherwise, 200 with {@code {"status":"UP","checks":[…]}} or 503 with
+     * {@code "DOWN"}. Readiness turns 503 the moment a shutdown begins and stays so for
+     * {@link ServerConfig.Builder#readinessDelay the readiness delay}, while the server still accepts and serves.
+     * The probes are routes like others: the app's before and after filters see them (let an authentication filter
+     * through for them, since a probe sends no credentials).
+     *
+     * @param health the probes, e.g. {@link Health#defaults()}
+     * @return this app
+     * @throws IllegalArgumentException if a path is malformed or taken by another route
+     */
+    public App health(Health health) {
+        checkNotStarted();
+        Objects.requireNonNull(health, "health");
+        Set<Method> get = Set.of(Method.GET);
+        add(null, get, health.livePath(), engine.healthProbe(health.liveChecks(), health.timeout(), false));
+        add(null, get, health.readyPath(), engine.healthProbe(health.readyChecks(), health.timeout(), true));
+        return this;
+    }
+
+    /**
      * Runs the start hooks and starts serving.
      *
      * @param config the server configuration

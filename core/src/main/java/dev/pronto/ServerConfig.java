@@ -44,6 +44,7 @@ public final class ServerConfig {
     private final Duration handlerTimeout;
     private final Duration stallWarning;
     private final Duration shutdownGrace;
+    private final Duration readinessDelay;
 
     private ServerConfig(Builder b) {
         host = b.host;
@@ -65,6 +66,7 @@ public final class ServerConfig {
         handlerTimeout = b.handlerTimeout;
         stallWarning = b.stallWarning;
         shutdownGrace = b.shutdownGrace;
+        readinessDelay = b.readinessDelay;
     }
 
     /** @return a builder holding the defaults that its methods name */
@@ -182,8 +184,11 @@ public final class ServerConfig {
     /** @return how long a plain handler may hold its event loop unlogged; see {@link Builder#stallWarning} */
     public Duration stallWarning() { return stallWarning; }
 
-    /** @return how long in-flight requests may run once shutdown begins; see {@link Builder#shutdownGrace} */
+    /** @return how long in-flight requests may run once the listener closes; see {@link Builder#shutdownGrace} */
     public Duration shutdownGrace() { return shutdownGrace; }
+
+    /** @return how long a drain keeps serving with readiness down; see {@link Builder#readinessDelay} */
+    public Duration readinessDelay() { return readinessDelay; }
 
     @Override
     public boolean equals(Object o) {
@@ -196,14 +201,15 @@ public final class ServerConfig {
                 && maxPipelinedRequests == c.maxPipelinedRequests && maxQueuedWriteBytes == c.maxQueuedWriteBytes
                 && writeTimeout.equals(c.writeTimeout) && idleTimeout.equals(c.idleTimeout)
                 && headerTimeout.equals(c.headerTimeout) && handlerTimeout.equals(c.handlerTimeout)
-                && stallWarning.equals(c.stallWarning) && shutdownGrace.equals(c.shutdownGrace);
+                && stallWarning.equals(c.stallWarning) && shutdownGrace.equals(c.shutdownGrace)
+                && readinessDelay.equals(c.readinessDelay);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(host, port, eventLoops, transport, maxConnections, maxRequestLineBytes, maxHeaderBytes,
                 maxHeaderCount, maxBodyBytes, maxChunkBytes, minBodyRate, maxPipelinedRequests, maxQueuedWriteBytes,
-                writeTimeout, idleTimeout, headerTimeout, handlerTimeout, stallWarning, shutdownGrace);
+                writeTimeout, idleTimeout, headerTimeout, handlerTimeout, stallWarning, shutdownGrace, readinessDelay);
     }
 
     @Override
@@ -215,7 +221,7 @@ public final class ServerConfig {
                 + ", maxPipelinedRequests=" + maxPipelinedRequests + ", maxQueuedWriteBytes=" + maxQueuedWriteBytes
                 + ", writeTimeout=" + writeTimeout + ", idleTimeout=" + idleTimeout + ", headerTimeout="
                 + headerTimeout + ", handlerTimeout=" + handlerTimeout + ", stallWarning=" + stallWarning
-                + ", shutdownGrace=" + shutdownGrace + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", readinessDelay=" + readinessDelay + "]";
     }
 
     /**
@@ -242,6 +248,7 @@ public final class ServerConfig {
         private Duration handlerTimeout = Duration.ofSeconds(30);
         private Duration stallWarning = Duration.ofSeconds(1);
         private Duration shutdownGrace = Duration.ofSeconds(5);
+        private Duration readinessDelay = Duration.ZERO;
 
         private Builder() {
         }
@@ -266,6 +273,7 @@ public final class ServerConfig {
             handlerTimeout = c.handlerTimeout;
             stallWarning = c.stallWarning;
             shutdownGrace = c.shutdownGrace;
+            readinessDelay = c.readinessDelay;
         }
 
         /**
@@ -486,14 +494,29 @@ public final class ServerConfig {
         }
 
         /**
-         * How long in-flight requests may run once a graceful shutdown begins, default 5 s; past it those still
-         * running get 503.
+         * How long in-flight requests may run once a graceful shutdown has closed the listener, default 5 s; past it
+         * those still running get 503. It starts after the {@link #readinessDelay readiness delay}.
          *
          * @param v a duration, zero or more
          * @return this builder
          */
         public Builder shutdownGrace(Duration v) {
             shutdownGrace = Objects.requireNonNull(v, "shutdownGrace");
+            return this;
+        }
+
+        /**
+         * How long a graceful shutdown (SIGTERM, {@link Server#close()}, the launcher's drain or rolling restart)
+         * goes on accepting and serving while the readiness probe of {@link App#health} answers 503, default 0
+         * (none): time for a load balancer or a Kubernetes Service to see the probe fail and stop sending work here
+         * before the listener closes. Only then do idle connections close and the {@link #shutdownGrace grace}
+         * start; liveness stays 200 throughout. Set it to at least the probe's period times its failure threshold.
+         *
+         * @param v a duration, zero or more
+         * @return this builder
+         */
+        public Builder readinessDelay(Duration v) {
+            readinessDelay = Objects.requireNonNull(v, "readinessDelay");
             return this;
         }
 
@@ -527,6 +550,9 @@ public final class ServerConfig {
             requirePositive("stallWarning", stallWarning);
             if (shutdownGrace.isNegative()) {
                 throw new IllegalArgumentException("shutdownGrace must not be negative, was " + shutdownGrace);
+            }
+            if (readinessDelay.isNegative()) {
+                throw new IllegalArgumentException("readinessDelay must not be negative, was " + readinessDelay);
             }
             return new ServerConfig(this);
         }

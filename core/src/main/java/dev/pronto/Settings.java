@@ -485,8 +485,12 @@ public final class Settings {
         STALL_WARNING("stall-warning", "stallWarning", Form.DURATION, "log a plain handler holding its loop this long",
                 (b, v) -> b.stallWarning((Duration) v), ServerConfig::stallWarning),
         /** {@link ServerConfig.Builder#shutdownGrace}. */
-        GRACE("grace", "shutdownGrace", Form.DURATION, "how long in-flight requests may run once shutdown begins",
+        GRACE("grace", "shutdownGrace", Form.DURATION, "how long in-flight requests may run once the listener closes",
                 (b, v) -> b.shutdownGrace((Duration) v), ServerConfig::shutdownGrace),
+        /** {@link ServerConfig.Builder#readinessDelay}. */
+        READINESS_DELAY("readiness-delay", "readinessDelay", Form.DURATION,
+                "how long a shutdown keeps serving with readiness 503 before the listener closes",
+                (b, v) -> b.readinessDelay((Duration) v), ServerConfig::readinessDelay),
         /** The launcher's application class. */
         APP("app", null, Form.TEXT, "launcher: the application, a public class implementing dev.pronto.Application",
                 null, null),

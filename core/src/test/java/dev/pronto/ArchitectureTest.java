@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps the arrows pointing one way: the public API → nothing internal but its one entry point; the app side → no
  * protocol; parser → nothing; router → codecs; transport → no HTTP; loop → the transport at most; response and
- * codecs → the public API only; http1 → where they meet. The one exception is {@code dev.pronto.http}, the leaf of
- * HTTP grammar facts (the tchar table, the standard methods and their ids, which statuses carry a body) that any
- * package but the transport may import, so that each fact is stated once; it imports nothing of ours and holds
- * nothing but constants and pure static functions.
+ * codecs → the public API only; health probes → the API and the JSON writer; http1 → where they meet. The one
+ * exception is {@code dev.pronto.http}, the leaf of HTTP grammar facts (the tchar table, the standard methods and
+ * their ids, which statuses carry a body) that any package but the transport may import, so that each fact is stated
+ * once; it imports nothing of ours and holds nothing but constants and pure static functions.
  */
 class ArchitectureTest {
     /** The one internal class the public API may name: the door through which it starts the engine. */
@@ -85,8 +85,8 @@ class ArchitectureTest {
 
     @Test
     void nothingInternalImportsTheEntryPoint() {
-        for (String pkg : List.of("app", "codec", "filter", "http", "http1", "launcher", "loop", "parser", "response", "router",
-                "transport")) {
+        for (String pkg : List.of("app", "codec", "filter", "health", "http", "http1", "launcher", "loop", "parser",
+                "response", "router", "transport")) {
             assertThat(importsOf(pkg)).as(pkg).allSatisfy(i -> assertThat(i).doesNotContain(": dev.pronto.engine"));
         }
     }
@@ -136,6 +136,12 @@ class ArchitectureTest {
     void codecsKnowOnlyThePublicApi() {
         assertThat(importsOf("codec")).allSatisfy(i -> assertThat(i).doesNotContainPattern(
                 ": dev\\.pronto\\.(parser|http1|loop|transport|router|response)"));
+    }
+
+    @Test
+    void healthProbesKnowOnlyThePublicApiAndTheJsonWriter() {
+        assertThat(importsOf("health")).isNotEmpty().allSatisfy(i -> assertThat(i.replaceAll(
+                ": dev\\.pronto(\\.(health|codec)(\\..*)?|\\.[A-Z]\\w*)?$", "")).doesNotContain(": dev.pronto"));
     }
 
     @Test

@@ -33,6 +33,7 @@ class ServerConfigTest {
         assertThat(c.handlerTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.stallWarning()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.readinessDelay()).as("no delay: a shutdown without health probes is as it was").isZero();
         assertThat(ServerConfig.defaults()).isEqualTo(c);
     }
 
@@ -52,7 +53,8 @@ class ServerConfigTest {
                 .maxChunkBytes(6).minBodyRate(0).maxPipelinedRequests(8).maxQueuedWriteBytes(2048)
                 .writeTimeout(Duration.ofSeconds(1)).idleTimeout(Duration.ofSeconds(2))
                 .headerTimeout(Duration.ofSeconds(3)).handlerTimeout(Duration.ofSeconds(4))
-                .stallWarning(Duration.ofSeconds(5)).shutdownGrace(Duration.ZERO).build();
+                .stallWarning(Duration.ofSeconds(5)).shutdownGrace(Duration.ZERO)
+                .readinessDelay(Duration.ofSeconds(6)).build();
 
         ServerConfig copy = c.toBuilder().build();
 
@@ -61,7 +63,7 @@ class ServerConfigTest {
                 + " eventLoops=3, transport=nio, maxConnections=7, maxRequestLineBytes=100, maxHeaderBytes=300,"
                 + " maxHeaderCount=4, maxBodyBytes=5, maxChunkBytes=6, minBodyRate=0, maxPipelinedRequests=8,"
                 + " maxQueuedWriteBytes=2048, writeTimeout=PT1S, idleTimeout=PT2S, headerTimeout=PT3S,"
-                + " handlerTimeout=PT4S, stallWarning=PT5S, shutdownGrace=PT0S]");
+                + " handlerTimeout=PT4S, stallWarning=PT5S, shutdownGrace=PT0S, readinessDelay=PT6S]");
     }
 
     @Test
@@ -75,7 +77,7 @@ class ServerConfigTest {
                 b -> b.maxQueuedWriteBytes(1024), b -> b.writeTimeout(Duration.ofSeconds(1)),
                 b -> b.idleTimeout(Duration.ofSeconds(1)), b -> b.headerTimeout(Duration.ofSeconds(1)),
                 b -> b.handlerTimeout(Duration.ofSeconds(1)), b -> b.stallWarning(Duration.ofSeconds(2)),
-                b -> b.shutdownGrace(Duration.ofSeconds(1)))) {
+                b -> b.shutdownGrace(Duration.ofSeconds(1)), b -> b.readinessDelay(Duration.ofSeconds(1)))) {
             ServerConfig changed = change.apply(d.toBuilder()).build();
             assertThat(changed).as(changed.toString()).isNotEqualTo(d);
             assertThat(changed.toString()).isNotEqualTo(d.toString());
@@ -97,6 +99,8 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.builder().shutdownGrace(Duration.ofSeconds(-1)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("shutdownGrace must not be negative, was PT-1S");
+        assertThatThrownBy(() -> ServerConfig.builder().readinessDelay(Duration.ofMillis(-1)).build())
+                .hasMessage("readinessDelay must not be negative, was PT-0.001S");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.pronto.AsyncHandler;
 import dev.pronto.ErrorHandler;
 import dev.pronto.Filter;
 import dev.pronto.Handler;
+import dev.pronto.HealthCheck;
 import dev.pronto.Method;
 import dev.pronto.RejectionHandler;
 import dev.pronto.ServerConfig;
@@ -15,6 +16,7 @@ import dev.pronto.app.RouteTable;
 import dev.pronto.app.Scope;
 import dev.pronto.codec.ContentType;
 import dev.pronto.codec.JsonWriter;
+import dev.pronto.health.HealthProbe;
 import dev.pronto.http1.HttpEngine;
 import dev.pronto.transport.PortSharing;
 import dev.pronto.transport.TransportProvider;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +38,7 @@ import java.util.Map;
 public final class Engine {
     private final RouteTable routes; // null for an engine that serves one handler
     private Dispatcher dispatcher;
-    private HttpEngine http;
+    private volatile HttpEngine http; // set once listening; read by the health probes on any thread
 
     /** Creates the engine of an app, with no routes yet. */
     public Engine() {
@@ -161,6 +164,24 @@ public final class Engine {
     /** @return whether the calling thread is one of the event loops */
     public boolean inLoop() {
         return http.inLoop();
+    }
+
+    /**
+     * Makes the handler of a health probe, whose checks run on virtual threads while the event loop goes on.
+     *
+     * @param checks    the checks by name, in order
+     * @param timeout   how long the probe waits for them
+     * @param readiness whether it is the readiness probe, down from the moment this server begins to drain
+     * @return the handler
+     */
+    public Handler healthProbe(Map<String, HealthCheck> checks, Duration timeout, boolean readiness) {
+        return Handler.async(new HealthProbe(checks, timeout, readiness ? this::draining : () -> false));
+    }
+
+    /** @return whether the server has begun to shut down (false before it listens): readiness is down from then */
+    public boolean draining() {
+        HttpEngine running = http;
+        return running != null && running.draining();
     }
 
     /** Shuts down gracefully and waits until done; see {@link HttpEngine#shutdown()}. */

@@ -178,8 +178,18 @@ public final class HttpEngine {
     }
 
     /**
-     * Shuts down gracefully and waits until done: new connections are refused at once, idle ones close, in-flight
-     * requests may finish within the grace period, and what is left then is answered with 503. Idempotent.
+     * @return whether a shutdown has begun: from its first moment, through the readiness delay in which the engine
+     *         still serves, to the end (read from any thread)
+     */
+    public boolean draining() {
+        return shutdownStarted.get();
+    }
+
+    /**
+     * Shuts down gracefully and waits until done: for {@link ServerConfig#readinessDelay()} the engine goes on
+     * accepting and serving (with {@link #draining()} true, so that a readiness probe fails and load balancers stop
+     * sending work), then new connections are refused, idle ones close, in-flight requests may finish within the
+     * grace period, and what is left then is answered with 503. Idempotent.
      *
      * @throws IllegalStateException on one of this engine's event loops, which the shutdown needs
      */
@@ -192,6 +202,8 @@ public final class HttpEngine {
             return;
         }
         try {
+            // Time for a load balancer to see readiness fail: what it still sends meanwhile is served as usual.
+            TimeUnit.NANOSECONDS.sleep(config.readinessDelay().toNanos());
             binding.stopAccepting();
             onEveryLoop(Http1Loop::beginShutdown);
             long deadline = System.nanoTime() + config.shutdownGrace().toNanos();

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  */
 final class Supervisor {
-    /** Drains get this much time on top of the shutdown grace before the worker is killed. */
+    /** Drains get this much time on top of the readiness delay and the shutdown grace before the worker is killed. */
     static final Duration DRAIN_MARGIN = Duration.ofSeconds(5);
     /** A replacement worker that does not accept connections this long after its start is killed. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -309,7 +309,7 @@ final class Supervisor {
         phase = Phase.STOPPING;
         rolling.clear();
         rollingReason = null;
-        stopDeadline = System.nanoTime() + config.shutdownGrace().plus(DRAIN_MARGIN).toNanos();
+        stopDeadline = System.nanoTime() + drainTime(config).toNanos();
         log(out, reason + ": draining " + plural(liveWorkers(), "process", "processes"));
         for (Slot slot : slots) {
             slot.restartPending = false;
@@ -321,8 +321,16 @@ final class Supervisor {
         }
     }
 
+    /**
+     * @return how long a worker told to drain may take before it is killed: it serves on through the readiness
+     *         delay (readiness 503), then its in-flight requests get the grace, then the margin
+     */
+    static Duration drainTime(ServerConfig config) {
+        return config.readinessDelay().plus(config.shutdownGrace()).plus(DRAIN_MARGIN);
+    }
+
     private void retire(WorkerProcess worker) {
-        retiring.put(worker, System.nanoTime() + config.shutdownGrace().plus(DRAIN_MARGIN).toNanos());
+        retiring.put(worker, System.nanoTime() + drainTime(config).toNanos());
         worker.drain();
     }
 
@@ -344,15 +352,15 @@ final class Supervisor {
         }
         for (Map.Entry<WorkerProcess, Long> e : retiring.entrySet()) {
             if (now - e.getValue() >= 0) {
-                log(err, e.getKey() + " still draining after the grace period and "
+                log(err, e.getKey() + " still draining after the readiness delay, the grace period and "
                         + DRAIN_MARGIN.toSeconds() + " s more; killing it");
                 e.getKey().kill();
                 e.setValue(Long.MAX_VALUE / 2 + now); // once
             }
         }
         if (phase == Phase.STOPPING && now - stopDeadline >= 0 && workersLeft()) {
-            log(err, "processes still draining after the grace period and " + DRAIN_MARGIN.toSeconds()
-                    + " s more; killing them");
+            log(err, "processes still draining after the readiness delay, the grace period and "
+                    + DRAIN_MARGIN.toSeconds() + " s more; killing them");
             failed = true;
             for (Slot slot : slots) {
                 for (WorkerProcess w : new WorkerProcess[] {slot.current, slot.incoming}) {
