@@ -41,6 +41,7 @@ public final class Examples {
             new Example("extend", "a request extension, before/after filters, completion callbacks", ExtendApp.class),
             new Example("template", "HTML from FreeMarker templates", TemplateApp.class),
             new Example("todo", "a JSON todo API on SQLite [--db PATH] (one process)", null),
+            new Example("orders", "route groups with auth, typed parameters, problem details", OrdersApp.class),
             new Example("dump", "the request as JSON, for tests", DumpApp.class),
             new Example("echo", "POST and PUT get their body back; other methods get OK", EchoApp.class),
             new Example("bench", "the benchmark's routes: GET /, GET /json, POST /echo", BenchApp.class),
@@ -69,6 +70,14 @@ public final class Examples {
         /** Creates it. */
         public HelloApp() {
             super(HelloExample::app);
+        }
+    }
+
+    /** {@code orders} for the launcher's processes. */
+    public static final class OrdersApp extends Launched {
+        /** Creates it. */
+        public OrdersApp() {
+            super(OrdersExample::app);
         }
     }
 
