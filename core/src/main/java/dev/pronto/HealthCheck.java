@@ -1,6 +1,5 @@
 package dev.pronto;
 
-import dev.pronto.engine.Engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +46,7 @@ public interface HealthCheck {
          */
         @SuppressWarnings("unchecked")
         public Result {
-            data = (Map<String, Object>) Engine.jsonMember(Objects.requireNonNull(data, "data"));
+            data = (Map<String, Object>) JsonMembers.member(Objects.requireNonNull(data, "data"));
         }
 
         /** @return a passed check without data */

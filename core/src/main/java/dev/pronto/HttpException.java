@@ -1,6 +1,6 @@
 package dev.pronto;
 
-import dev.pronto.engine.Engine;
+import dev.pronto.http.JsonText;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,7 +125,7 @@ public class HttpException extends RuntimeException {
     }
 
     private Response problem(String instance) {
-        String json = Engine.jsonText(problemMembers(instance));
+        String json = JsonText.write(problemMembers(instance));
         return withFields(Response.text(status, json).withContentType(PROBLEM_JSON));
     }
 

@@ -1,6 +1,5 @@
 package dev.pronto;
 
-import dev.pronto.engine.Engine;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -123,7 +122,7 @@ public class ProblemException extends HttpException {
             throw new IllegalArgumentException("\"" + name + "\" cannot be an extension member: the members "
                     + STANDARD + " are RFC 9457's own, set with the constructor and withType/withTitle/withInstance");
         }
-        extensions.put(name, Engine.jsonMember(value));
+        extensions.put(name, JsonMembers.member(value));
         return this;
     }
 

@@ -15,7 +15,6 @@ import dev.pronto.app.Outcome;
 import dev.pronto.app.RouteTable;
 import dev.pronto.app.Scope;
 import dev.pronto.codec.ContentType;
-import dev.pronto.codec.JsonWriter;
 import dev.pronto.health.HealthProbe;
 import dev.pronto.http1.HttpEngine;
 import dev.pronto.transport.PortSharing;
@@ -201,28 +200,6 @@ public final class Engine {
     /** @return whether the calling code runs in a blocking handler (or its filters and error handlers) */
     public static boolean inBlockingHandler() {
         return AppDispatcher.inBlockingHandler();
-    }
-
-    /**
-     * Checks and copies a value for a JSON document the core writes itself, such as a problem's member.
-     *
-     * @param value the value
-     * @return the checked copy, other objects written by the app's JSON codec
-     * @throws IllegalArgumentException if it cannot be written as JSON
-     * @see JsonWriter#member(Object)
-     */
-    public static Object jsonMember(Object value) {
-        return JsonWriter.member(value);
-    }
-
-    /**
-     * Writes the JSON text of a value checked by {@link #jsonMember}.
-     *
-     * @param value the value
-     * @return the JSON text
-     */
-    public static String jsonText(Object value) {
-        return JsonWriter.write(value);
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.pronto.HealthCheck;
 import dev.pronto.Request;
 import dev.pronto.Response;
 import dev.pronto.Status;
-import dev.pronto.codec.JsonWriter;
+import dev.pronto.http.JsonText;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -93,7 +93,7 @@ public final class HealthProbe implements AsyncHandler {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("status", status(up));
         document.put("checks", checks);
-        return Response.bytes(JsonWriter.write(document).getBytes(StandardCharsets.UTF_8))
+        return Response.bytes(JsonText.write(document).getBytes(StandardCharsets.UTF_8))
                 .withContentType("application/json")
                 .withStatus(up ? Status.OK : Status.SERVICE_UNAVAILABLE)
                 // A probe's answer is true only now: no cache on the way may keep it (RFC 9111 §5.2.2.5).

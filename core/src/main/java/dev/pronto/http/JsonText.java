@@ -1,32 +1,30 @@
-package dev.pronto.codec;
-
-import dev.pronto.JsonCodec;
+package dev.pronto.http;
 
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Writes the JSON text (RFC 8259) of the framework's own documents, such as problem details, so that the core needs
- * no JSON library for them. It writes strings, numbers, booleans, {@code null}, lists, maps with string keys and
- * arrays of those; any other object must first go through {@link #member}, which hands it to the app's
- * {@link JsonCodec} when one is present.
+ * Writes the JSON text (RFC 8259) of the framework's own documents, such as problem details and health answers, so
+ * that the core needs no JSON library for them. It writes strings, numbers, booleans, {@code null}, lists, maps with
+ * string keys and arrays of those; any other object must first go through {@link #member}, which hands it to an
+ * encoder the caller names (the app's JSON codec).
  */
-public final class JsonWriter {
+public final class JsonText {
     /** How deep lists and maps may nest: a value that contains itself fails here instead of overflowing the stack. */
     static final int MAX_DEPTH = 64;
 
-    private JsonWriter() {
+    private JsonText() {
     }
 
     /**
-     * A value the {@link JsonCodec} has already written: its text goes into the document as it is.
+     * A value an encoder has already written: its text goes into the document as it is.
      *
      * @param json the JSON text of one value
      */
@@ -36,19 +34,20 @@ public final class JsonWriter {
     /**
      * Checks a value for a document and copies it: strings, booleans, {@code null} and finite numbers of the JDK's
      * own types stay as they are, lists, maps and arrays become unmodifiable copies of checked elements (so that a
-     * later change to the original cannot reach the document), and any other object is written by the JSON codec at
+     * later change to the original cannot reach the document), and any other object is written by {@code encoder} at
      * once into a {@link Raw}.
      *
-     * @param value the value
+     * @param value   the value
+     * @param encoder writes any other object's JSON text; throws {@link IllegalArgumentException} when it cannot
      * @return the checked copy
      * @throws IllegalArgumentException for a NaN or infinite number, a map key that is not a string, nesting deeper
-     *                                  than 64, or another object when no JSON codec is present or it cannot write it
+     *                                  than 64, or another object the encoder cannot write
      */
-    public static Object member(Object value) {
-        return member(value, 0);
+    public static Object member(Object value, Function<Object, String> encoder) {
+        return member(value, encoder, 0);
     }
 
-    private static Object member(Object value, int depth) {
+    private static Object member(Object value, Function<Object, String> encoder, int depth) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Raw) {
             return value;
         }
@@ -65,7 +64,7 @@ public final class JsonWriter {
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
             for (Object element : list) {
-                copy.add(member(element, depth + 1));
+                copy.add(member(element, encoder, depth + 1));
             }
             return Collections.unmodifiableList(copy);
         }
@@ -73,7 +72,7 @@ public final class JsonWriter {
             int n = Array.getLength(value);
             List<Object> copy = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                copy.add(member(Array.get(value, i), depth + 1));
+                copy.add(member(Array.get(value, i), encoder, depth + 1));
             }
             return Collections.unmodifiableList(copy);
         }
@@ -83,11 +82,11 @@ public final class JsonWriter {
                 if (!(e.getKey() instanceof String key)) {
                     throw new IllegalArgumentException("JSON object keys are strings, not " + e.getKey());
                 }
-                copy.put(key, member(e.getValue(), depth + 1));
+                copy.put(key, member(e.getValue(), encoder, depth + 1));
             }
             return Collections.unmodifiableMap(copy);
         }
-        return new Raw(encoded(value));
+        return new Raw(encoder.apply(value));
     }
 
     /** The JDK's numbers, whose {@code toString} is a JSON number once NaN and the infinities are excluded. */
@@ -95,23 +94,6 @@ public final class JsonWriter {
         return value instanceof Integer || value instanceof Long || value instanceof Double || value instanceof Short
                 || value instanceof Byte || value instanceof Float || value instanceof BigInteger
                 || value instanceof BigDecimal;
-    }
-
-    private static String encoded(Object value) {
-        JsonCodec codec;
-        try {
-            codec = JsonCodec.get();
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("Cannot put a " + value.getClass().getName()
-                    + " in a JSON document without a JSON module (add pronto-json): use a String, Number, Boolean,"
-                    + " null, or a List, Map or array of those", e);
-        }
-        try {
-            return new String(codec.write(value), StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON: "
-                    + e.getMessage(), e);
-        }
     }
 
     /**
@@ -123,8 +105,13 @@ public final class JsonWriter {
      */
     public static String write(Object value) {
         StringBuilder out = new StringBuilder(128);
-        write(out, member(value));
+        write(out, member(value, JsonText::refused));
         return out.toString();
+    }
+
+    private static String refused(Object value) {
+        throw new IllegalArgumentException("Not a plain JSON value: a " + value.getClass().getName()
+                + " (pass it through member with an encoder first)");
     }
 
     /** Writes a value that {@link #member} has checked. */
