@@ -64,7 +64,7 @@ class AllocationIT {
                 .observe(exchange -> statuses.addAndGet(exchange.status()));
         try (Server server = app.start(config())) {
             // The record is reused per connection; what is left is the target String it copies (and its bytes).
-            assertThat(bytesPerRequest("app with an observer", server, loopThread)).isLessThan(128.0); // 72 B measured: the target String and its bytes
+            assertThat(bytesPerRequest("app with an observer", server, loopThread)).isLessThan(128.0); // 72 B measured
         }
     }
 
