@@ -10,7 +10,7 @@ usage() {
   cat <<'EOF'
 usage: bench/run.sh [options]
   --contestants LIST   comma-separated, first one is the ratio baseline (default: all of them,
-                       pronto,netty-epoll,netty-nio,vertx,undertow,jetty,helidon,jdk-httpserver,
+                       pronto,pronto-observed,netty-epoll,netty-nio,vertx,undertow,jetty,helidon,jdk-httpserver,
                        go-fasthttp,go-nethttp,node,nginx,c-epoll)
   --workload W         pipelined | plain | json | post | a comma list of them | all   (default pipelined)
   --duration S         seconds per measured run           (default 10)
@@ -34,7 +34,7 @@ EOF
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 
-ALL_CONTESTANTS=pronto,netty-epoll,netty-nio,vertx,undertow,jetty,helidon,jdk-httpserver,go-fasthttp,go-nethttp,node,nginx,c-epoll
+ALL_CONTESTANTS=pronto,pronto-observed,netty-epoll,netty-nio,vertx,undertow,jetty,helidon,jdk-httpserver,go-fasthttp,go-nethttp,node,nginx,c-epoll
 CONTESTANTS=$ALL_CONTESTANTS
 WORKLOAD=pipelined
 DURATION=10
@@ -176,6 +176,23 @@ peer_pronto() {
       if [[ $2 == json || $2 == post ]] && [[ $PRONTO_EXAMPLE != bench ]]; then
         WHY="pronto-examples.jar has no 'bench' example yet (GET /json, POST /echo); measured with 'hello', which has neither route"
         return 1
+      fi ;;
+  esac
+}
+
+# The same build serving the 'bench-observed' example: the bench routes with Micrometer metrics and a JSON access log
+# on (list it beside pronto, e.g. --contestants pronto,pronto-observed --workload json, for the ratio of their cost).
+# The access log goes to JUL's console handler, which the harness sends to the server's log file.
+peer_pronto_observed() {
+  case $1 in
+    build) peer_pronto build ;;
+    cmd) loops_flag "$PRONTO_JAR"; java_cmd "$PRONTO_JAR" bench-observed --port "$2" "$LOOPS_FLAG" 1 ;;
+    info)
+      VERSION="git $(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo '?')"
+      SETUP="pronto-examples.jar bench-observed --event-loops 1: metrics (MicrometerMetrics.prometheus) and AccessLog.json() on" ;;
+    supports)
+      if ! "$JAVA" -jar "$PRONTO_JAR" 2>&1 | grep -Eq '^ +bench-observed( |$)'; then
+        WHY="pronto-examples.jar has no 'bench-observed' example"; return 1
       fi ;;
   esac
 }

@@ -5,6 +5,7 @@
 @SuppressWarnings("module") // the modules a package is exported to are built after this one
 module dev.pronto {
     requires jdk.unsupported; // sun.misc.Signal: SIGTERM/SIGINT start a graceful shutdown that exits 0
+    requires jdk.jfr; // the dev.pronto.Request event, off unless a recording enables it
     exports dev.pronto;
     exports dev.pronto.filter;
     exports dev.pronto.transport to dev.pronto.test; // pronto-test's in-memory transport implements the SPI

@@ -60,6 +60,7 @@ public final class App implements Routes<App> {
     private final List<Filter.After> afters = new ArrayList<>();
     private final List<Runnable> startHooks = new ArrayList<>();
     private final List<Runnable> stopHooks = new ArrayList<>();
+    private final List<Observer> observers = new ArrayList<>();
     private RejectionHandler rejectionHandler;
     private Handler.Placement placement = Handler.Placement.EVENT_LOOP;
     private boolean debug;
@@ -228,6 +229,22 @@ public final class App implements Routes<App> {
     }
 
     /**
+     * Adds an observer of every completed exchange: each response encoded, whatever made it (a handler, a filter,
+     * the router, or the engine refusing input it could not parse, a timeout, the shutdown), with its route, sizes,
+     * timings and failure; for metrics and access logs. Observers run in registration order, on the event loop
+     * right after the response is encoded: they must not block, and must copy what they keep of the
+     * {@link Observation}, which is reused. An app with none pays nothing.
+     *
+     * @param observer the observer; {@link Observer#started} is called with the server's counters when it starts
+     * @return this app
+     */
+    public App observe(Observer observer) {
+        checkNotStarted();
+        observers.add(Objects.requireNonNull(observer, "observer"));
+        return this;
+    }
+
+    /**
      * Chooses where plain handlers run, for the whole app: {@link Handler.Placement#EVENT_LOOP} (the default, the
      * fastest; a handler must not block) or {@link Handler.Placement#VIRTUAL_THREAD} (each request on a virtual
      * thread of its own, with a copy of the request, so that straight-line blocking code is safe everywhere). Routes
@@ -334,7 +351,11 @@ public final class App implements Routes<App> {
         startHooks.forEach(Runnable::run);
         List<Runnable> stops = new ArrayList<>(stopHooks);
         java.util.Collections.reverse(stops);
-        return Server.serve(config, built, stops);
+        Server server = Server.serve(config, built, stops);
+        for (Observer o : observers) {
+            o.started(server.stats());
+        }
+        return server;
     }
 
     /**
@@ -355,6 +376,7 @@ public final class App implements Routes<App> {
     Engine engine() {
         engine.application(befores, afters, errorHandlers, rejectionHandler, placement, debug, problemDetails,
                 trailingSlash);
+        engine.observers(observers);
         return engine;
     }
 

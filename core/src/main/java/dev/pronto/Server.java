@@ -30,6 +30,7 @@ public final class Server implements AutoCloseable {
 
     private final Engine engine;
     private final List<Runnable> stopHooks;
+    private final ServerStats stats;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Thread shutdownThread; // set once, before it starts
@@ -37,6 +38,7 @@ public final class Server implements AutoCloseable {
     private Server(Engine engine, List<Runnable> stopHooks) {
         this.engine = engine;
         this.stopHooks = stopHooks;
+        this.stats = new ServerStats(engine);
     }
 
     /**
@@ -113,6 +115,11 @@ public final class Server implements AutoCloseable {
     /** @return the port the server listens on (useful after binding port 0) */
     public int port() {
         return engine.address().getPort();
+    }
+
+    /** @return the running server's counters (open connections, requests in flight, busy loops…), read live */
+    public ServerStats stats() {
+        return stats;
     }
 
     /** @return the address the server listens on */

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Routes a request and runs it through filters, its handler and the error handlers. Plain handlers run here, on the
@@ -55,6 +56,8 @@ public final class AppDispatcher implements Dispatcher {
     private final TrailingSlash trailingSlash;
     private final Endpoint optionsAsterisk;
     private final ThreadFactory virtualThreads = Thread.ofVirtual().name("pronto-handler-", 0).factory();
+    private final AtomicLong blockingQueued = new AtomicLong(); // started, not running yet
+    private final AtomicLong blockingRunning = new AtomicLong();
 
     /**
      * Fixes what answers requests: the routes, filters and error handlers as they are now.
@@ -94,7 +97,8 @@ public final class AppDispatcher implements Dispatcher {
         try {
             endpoint = route(exchange, request);
         } catch (HttpException e) {
-            return exchange.respond(after(aftersOf(exchange, e), request, error(request, e)));
+            // The router's answer (404, 405, 400): no handler failed, so no failure is noted for the observers.
+            return exchange.respond(after(aftersOf(exchange, e), request, answer(request, e)));
         }
         Handler handler = endpoint.handler;
         if (handler instanceof Answer answer) { // made here, not by a handler: like a 404, only the after filters
@@ -275,6 +279,7 @@ public final class AppDispatcher implements Dispatcher {
             return response;
         } catch (Throwable t) {
             LOG.log(Level.ERROR, "After filter failed on " + request, t);
+            note(request, t);
             return defaultError(request, t);
         }
     }
@@ -282,25 +287,47 @@ public final class AppDispatcher implements Dispatcher {
     private CompletableFuture<Response> runBlocking(Request request, Endpoint endpoint, Handler handler) {
         CancelPropagating task = new CancelPropagating(null);
         Thread thread = virtualThreads.newThread(() -> {
-            BLOCKING_HANDLER.set(Boolean.TRUE);
-            Response response;
+            blockingQueued.decrementAndGet();
+            blockingRunning.incrementAndGet();
             try {
-                Response early = before(endpoint.befores, request);
-                response = early != null ? early : nonNull(handler.handle(request));
-            } catch (Throwable t) {
-                if (task.isCancelled()) {
-                    dropped(request, t);
-                    return;
-                }
-                response = error(request, t);
-            }
-            if (!task.isCancelled()) { // else the engine has answered (503) and the filters have seen that answer
-                task.complete(after(endpoint.afters, request, response));
+                runBlocking(request, endpoint, handler, task);
+            } finally {
+                blockingRunning.decrementAndGet();
             }
         });
         task.onCancel = thread::interrupt; // set before anyone can see the task
+        blockingQueued.incrementAndGet();
         thread.start();
         return task;
+    }
+
+    /** The body of a blocking handler's virtual thread. */
+    private void runBlocking(Request request, Endpoint endpoint, Handler handler, CancelPropagating task) {
+        BLOCKING_HANDLER.set(Boolean.TRUE);
+        Response response;
+        try {
+            Response early = before(endpoint.befores, request);
+            response = early != null ? early : nonNull(handler.handle(request));
+        } catch (Throwable t) {
+            if (task.isCancelled()) {
+                dropped(request, t);
+                return;
+            }
+            response = error(request, t);
+        }
+        if (!task.isCancelled()) { // else the engine has answered (503) and the filters have seen that answer
+            task.complete(after(endpoint.afters, request, response));
+        }
+    }
+
+    /** @return blocking handlers whose virtual thread has started but does not run them yet */
+    public long queuedBlockingHandlers() {
+        return blockingQueued.get();
+    }
+
+    /** @return blocking handlers running now */
+    public long runningBlockingHandlers() {
+        return blockingRunning.get();
     }
 
     /**
@@ -358,8 +385,28 @@ public final class AppDispatcher implements Dispatcher {
         return response;
     }
 
-    /** The response for a failure: the most specific error handler, else the exception's own or a 500. */
+    /** The response for a handler's or filter's failure, noted for the observers of the exchange. */
     private Response error(Request request, Throwable t) {
+        t = unwrap(t);
+        note(request, t);
+        return answer(request, t);
+    }
+
+    private static void note(Request request, Throwable t) {
+        if (request instanceof FailureNote note) {
+            note.failed(t);
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** The response for a failure: the most specific error handler, else the exception's own or a 500. */
+    private Response answer(Request request, Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }

@@ -6,6 +6,7 @@ import dev.pronto.Filter;
 import dev.pronto.Handler;
 import dev.pronto.HealthCheck;
 import dev.pronto.Method;
+import dev.pronto.Observer;
 import dev.pronto.RejectionHandler;
 import dev.pronto.ServerConfig;
 import dev.pronto.TrailingSlash;
@@ -37,6 +38,7 @@ import java.util.Map;
 public final class Engine {
     private final RouteTable routes; // null for an engine that serves one handler
     private Dispatcher dispatcher;
+    private List<Observer> observers = List.of();
     private volatile HttpEngine http; // set once listening; read by the health probes on any thread
 
     /** Creates the engine of an app, with no routes yet. */
@@ -138,6 +140,15 @@ public final class Engine {
                 problemDetails, trailingSlash);
     }
 
+    /**
+     * Sets the observers of every exchange, for the server about to listen.
+     *
+     * @param observers the observers; none: the hook costs nothing
+     */
+    public void observers(List<Observer> observers) {
+        this.observers = List.copyOf(observers);
+    }
+
     /** @return what the connections call for each request (for in-memory benchmarks and tests) */
     public Dispatcher dispatcher() {
         return dispatcher;
@@ -152,7 +163,7 @@ public final class Engine {
      */
     public void listen(ServerConfig config, boolean siblings) throws IOException {
         http = HttpEngine.start(config, dispatcher, TransportProvider.resolve(config.transport()).create(),
-                siblings ? PortSharing.SIBLINGS : PortSharing.EXCLUSIVE);
+                siblings ? PortSharing.SIBLINGS : PortSharing.EXCLUSIVE, observers);
     }
 
     /** @return the bound address, with the actual port */
@@ -181,6 +192,39 @@ public final class Engine {
     public boolean draining() {
         HttpEngine running = http;
         return running != null && running.draining();
+    }
+
+    /** @return connections open now, over all loops */
+    public int openConnections() {
+        return http.connectionCount();
+    }
+
+    /** @return handlers started and not answered yet */
+    public long inFlightRequests() {
+        return http.inFlightRequests();
+    }
+
+    /** @return blocking handlers started and not running yet */
+    public long queuedBlockingHandlers() {
+        return dispatcher instanceof AppDispatcher app ? app.queuedBlockingHandlers() : 0;
+    }
+
+    /** @return blocking handlers running now */
+    public long runningBlockingHandlers() {
+        return dispatcher instanceof AppDispatcher app ? app.runningBlockingHandlers() : 0;
+    }
+
+    /** @return how many event loops serve */
+    public int eventLoops() {
+        return http.eventLoops();
+    }
+
+    /**
+     * @param loop a loop's index
+     * @return nanoseconds it has been busy
+     */
+    public long loopBusyNanos(int loop) {
+        return http.loopBusyNanos(loop);
     }
 
     /** Shuts down gracefully and waits until done; see {@link HttpEngine#shutdown()}. */

@@ -1,5 +1,6 @@
 package dev.pronto.http1;
 
+import dev.pronto.Observer;
 import dev.pronto.Response;
 import dev.pronto.ServerConfig;
 import dev.pronto.Status;
@@ -16,6 +17,7 @@ import dev.pronto.transport.ChannelHandler;
 import dev.pronto.transport.EventLoop;
 import dev.pronto.transport.LoopHandler;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,6 +67,11 @@ final class Http1Loop implements LoopHandler {
     final ConnectionList lingerList = new ConnectionList("linger");
     final ConnectionList busyList = new ConnectionList("busy"); // waiting for handlers: the handler timeout
     final LoopServices services;
+    private final Observer[] observers;
+    private final String[] observedHeaders; // the request headers the observers read
+    private final RequestEvent jfrProbe = new RequestEvent(); // asked whether a recording wants the event
+    @SuppressWarnings("unused") // through IN_FLIGHT; written by this loop only
+    private long inFlight;
 
     boolean shuttingDown;
     @SuppressWarnings("unused") // through DISPATCHING
@@ -75,6 +82,7 @@ final class Http1Loop implements LoopHandler {
     private static final VarHandle DISPATCHING;
     private static final VarHandle WRITING;
     private static final VarHandle SEQUENCE;
+    private static final VarHandle IN_FLIGHT;
 
     static {
         try {
@@ -82,12 +90,20 @@ final class Http1Loop implements LoopHandler {
             DISPATCHING = lookup.findVarHandle(Http1Loop.class, "dispatching", HttpRequest.class);
             WRITING = lookup.findVarHandle(Http1Loop.class, "writing", HttpConnection.class);
             SEQUENCE = lookup.findVarHandle(Http1Loop.class, "sequence", long.class);
+            IN_FLIGHT = lookup.findVarHandle(Http1Loop.class, "inFlight", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     Http1Loop(ServerConfig config, Dispatcher dispatcher, EventLoop loop, AtomicInteger open) {
+        this(config, dispatcher, loop, open, new Observer[0]);
+    }
+
+    Http1Loop(ServerConfig config, Dispatcher dispatcher, EventLoop loop, AtomicInteger open, Observer[] observers) {
+        this.observers = observers;
+        this.observedHeaders = java.util.Arrays.stream(observers).flatMap(o -> o.requestHeaders().stream())
+                .map(n -> n.toLowerCase(java.util.Locale.ROOT)).distinct().toArray(String[]::new);
         this.services = new LoopServices(new Reaper(idleList, headerList, bodyList, writeList, lingerList, busyList),
                 open);
         this.config = config;
@@ -160,6 +176,64 @@ final class Http1Loop implements LoopHandler {
     /** @return how many dispatches and writes have finished on this loop (read from another thread) */
     long dispatchSequence() {
         return (long) SEQUENCE.getOpaque(this);
+    }
+
+    // ---- observation: nothing here runs while no observer is installed and no recording wants the JFR event ----
+
+    /** @return whether the exchanges of this loop are observed now: an observer is installed, or JFR wants them */
+    boolean observing() {
+        return observers.length > 0 || jfrProbe.isEnabled();
+    }
+
+    /** Starts the record of an exchange ({@code req} null for input that never became a request). */
+    ExchangeRecord begin(ExchangeRecord rec, HttpRequest req, long bodyWireBytes, InetSocketAddress remote) {
+        rec.begin(req, bodyWireBytes, remote, observedHeaders);
+        if (jfrProbe.isEnabled()) {
+            RequestEvent event = new RequestEvent();
+            event.begin();
+            rec.event = event;
+        }
+        return rec;
+    }
+
+    /** Tells the observers, and JFR, that an exchange has completed; an observer that throws is logged. */
+    void completed(ExchangeRecord rec) {
+        for (Observer o : observers) {
+            try {
+                o.completed(rec);
+            } catch (Throwable t) {
+                System.getLogger(Observer.class.getName()).log(System.Logger.Level.ERROR,
+                        "Observer " + o + " failed on " + rec, t);
+            }
+        }
+        RequestEvent event = rec.event;
+        if (event != null) {
+            event.end();
+            if (event.shouldCommit()) {
+                event.route = rec.routeOrNull();
+                event.method = rec.methodOrNull() != null ? rec.methodOrNull().name() : null;
+                event.target = rec.targetOrNull();
+                event.status = rec.status();
+                event.bytesSent = rec.bytesSent();
+                event.rejected = rec.rejected;
+                event.commit();
+            }
+        }
+    }
+
+    /** A handler has started (a request has been dispatched). */
+    void requestStarted() {
+        IN_FLIGHT.setOpaque(this, inFlight + 1); // only this thread writes it: a plain read, an opaque store
+    }
+
+    /** {@code n} handlers have answered, or been given up on. */
+    void requestsAnswered(int n) {
+        IN_FLIGHT.setOpaque(this, inFlight - n);
+    }
+
+    /** @return handlers started and not answered yet (read from another thread) */
+    long inFlight() {
+        return (long) IN_FLIGHT.getOpaque(this);
     }
 
     int connectionCount() {

@@ -59,6 +59,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
     private boolean closeAfterFlush;   // a response with Connection: close has been encoded: the last one
     private boolean readPaused;        // backpressure: too many responses queued or too many bytes unsent
     private boolean inputEnded;        // the client half-closed
+    private ExchangeRecord spareRecord; // reused for the next observed exchange (only while observers are on)
 
     final ConnectionList.Entry reaper = new ConnectionList.Entry(this); // this connection on the loop's timeouts
     private long bodyStartedAt;
@@ -179,16 +180,17 @@ final class HttpConnection implements ChannelHandler, Expiring {
         }
         long length = head.contentLength();
         if (length > ctx.config.maxBodyBytes()) {
+            bodyBytes = 0; // none of it read
             fail(request.bind(in, pos, 0), Status.CONTENT_TOO_LARGE,
                     "Request body larger than " + ctx.config.maxBodyBytes() + " bytes");
             return end;
         }
         if (length <= 0) {
-            dispatch(request.bind(in, pos, 0));
+            dispatch(request.bind(in, pos, 0), 0);
             return pos;
         }
         if (end - pos >= length) {
-            dispatch(request.bind(in, pos, (int) length));
+            dispatch(request.bind(in, pos, (int) length), length);
             return pos + (int) length;
         }
         bodyRequest = request.bind(in, pos, 0).detach();
@@ -210,7 +212,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
         body = null;
         chunkBody = null;
         state = State.HEAD;
-        dispatch(r);
+        dispatch(r, bodyBytes);
     }
 
     /** RFC 9110 §10.1.1: a client that sent {@code Expect: 100-continue} waits for this before sending the body. */
@@ -246,7 +248,8 @@ final class HttpConnection implements ChannelHandler, Expiring {
 
     // ---- dispatch ----
 
-    private void dispatch(HttpRequest req) {
+    /** Dispatches a request; {@code bodyWireBytes}: its body's bytes as framed on the wire (for the observers). */
+    private void dispatch(HttpRequest req, long bodyWireBytes) {
         RequestHead h = req.head();
         boolean keepAlive = h.keepAlive() && !ctx.shuttingDown;
         int mode = !keepAlive ? ResponseEncoder.CLOSE
@@ -255,11 +258,16 @@ final class HttpConnection implements ChannelHandler, Expiring {
         if (!keepAlive) {
             stopParsing = true; // RFC 9112 §9.6: nothing after a request that closes the connection is read
         }
+        ExchangeRecord rec = ctx.observing() ? record(req, bodyWireBytes) : null;
         Outcome outcome;
+        ctx.requestStarted();
         ctx.dispatching(req);
         try {
             outcome = ctx.dispatcher.dispatch(exchange.bind(req));
         } catch (Throwable t) {
+            if (rec != null) {
+                rec.failed(t);
+            }
             outcome = exchange.respond(internalError(req, t));
         } finally {
             ctx.dispatched();
@@ -267,50 +275,79 @@ final class HttpConnection implements ChannelHandler, Expiring {
             exchange.bind(null); // a detached request with a large body is not kept until the next one
         }
         HttpRequest owner = req.owner();
+        if (rec != null) {
+            rec.routed(req.routeOrNull());
+        }
+        if (outcome instanceof Outcome.Later later) {
+            await(owner, later.stage(), headMethod, mode, rec);
+            return;
+        }
+        ctx.requestsAnswered(1);
+        if (rec != null) {
+            rec.failed(req.takeFailure());
+        }
         if (outcome instanceof Outcome.Now now) {
             Response r = now.take();
             respond(r != null ? r : internalError(req, new IllegalStateException("handler returned null")),
-                    headMethod, mode, owner.takeCallbacks());
-        } else if (outcome instanceof Outcome.Later later) {
-            await(owner, later.stage(), headMethod, mode);
+                    headMethod, mode, owner.takeCallbacks(), rec);
         } else {
             // null, or an upgrade: this connection cannot hand its channel on yet (see Outcome.Upgrade)
             respond(internalError(req, new IllegalStateException("dispatcher returned " + outcome)), headMethod,
-                    mode, owner.takeCallbacks());
+                    mode, owner.takeCallbacks(), rec);
         }
     }
 
-    private void respond(Response r, boolean headMethod, int mode, List<CompletionCallback> callbacks) {
+    /** @return a record for an observed exchange ({@code req} null for input that never became a request) */
+    private ExchangeRecord record(HttpRequest req, long bodyWireBytes) {
+        ExchangeRecord rec = spareRecord != null ? spareRecord : new ExchangeRecord();
+        spareRecord = null;
+        return ctx.begin(rec, req, bodyWireBytes, req != null ? req.remoteAddress() : remoteAddress());
+    }
+
+    private void respond(Response r, boolean headMethod, int mode, List<CompletionCallback> callbacks,
+                         ExchangeRecord rec) {
         if (pipeline.isEmpty()) {
-            encode(r, headMethod, mode, callbacks);
+            encode(r, headMethod, mode, callbacks, rec);
         } else {
-            pipeline.addReady(r, headMethod, mode, callbacks);
+            pipeline.addReady(r, headMethod, mode, callbacks).record = rec;
             pauseIfPipelineFull();
         }
     }
 
-    private void await(HttpRequest req, CompletionStage<?> stage, boolean headMethod, int mode) {
+    private void await(HttpRequest req, CompletionStage<?> stage, boolean headMethod, int mode,
+                       ExchangeRecord rec) {
         PendingResponse slot = pipeline.await(req, headMethod, mode);
+        slot.record = rec;
         pauseIfPipelineFull();
         CompletableFuture<?> f = asFuture(stage);
         if (f != null && f.isDone()) {
             // Already complete (e.g. completedFuture): no hop through the loop's task queue.
-            slot.complete(f.state() == Future.State.SUCCESS ? asResponse(req, f.resultNow())
-                    : internalError(req, f.state() == Future.State.FAILED ? f.exceptionNow()
-                            : new CancellationException("handler's stage was cancelled")));
+            Throwable error = f.state() == Future.State.SUCCESS ? null : f.state() == Future.State.FAILED
+                    ? f.exceptionNow() : new CancellationException("handler's stage was cancelled");
+            answered(slot, req, error, error == null ? f.resultNow() : null);
             return;
         }
         slot.future = f;
         slot.startedAt = ctx.services.now();
         stage.whenComplete((value, error) -> ctx.loop.execute(() -> {
             if (slot.done) {
-                return; // answered already: the handler timed out
+                return; // answered already: the handler timed out, or the connection is gone
             }
-            slot.complete(error != null ? internalError(req, error) : asResponse(req, value));
+            answered(slot, req, error, value);
             if (state != State.CLOSED) {
                 afterEvent();
             }
         }));
+    }
+
+    /** A handler that answers later has answered, or failed with {@code error}. */
+    private void answered(PendingResponse slot, HttpRequest req, Throwable error, Object value) {
+        ctx.requestsAnswered(1);
+        if (slot.record != null) {
+            slot.record.failed(req.takeFailure());
+            slot.record.failed(error);
+        }
+        slot.complete(error != null ? internalError(req, error) : asResponse(req, value));
     }
 
     /** @return the stage as a future, to look at and cancel; {@code null} for a stage that cannot be one */
@@ -346,14 +383,15 @@ final class HttpConnection implements ChannelHandler, Expiring {
     }
 
     private void fail(HttpRequest req, int status, String message) {
-        failWith(req, status, message, Response.text(status, message + "\n"));
+        failWith(req, status, message, Response.text(status, message + "\n"), false);
     }
 
     /**
      * Refuses a request ({@code req} null when no head was parsed): the application dresses the answer, which goes
      * after the earlier responses; then the connection closes.
      */
-    private void failWith(HttpRequest req, int status, String message, Response builtIn) {
+    private void failWith(HttpRequest req, int status, String message, Response builtIn, boolean timedOut) {
+        ExchangeRecord rec = ctx.observing() ? rejection(req, timedOut) : null;
         Response response = dressed(req, status, message, builtIn);
         boolean headMethod = req != null && req.head().method() == Methods.HEAD;
         List<CompletionCallback> callbacks = req != null ? req.owner().takeCallbacks() : null;
@@ -362,7 +400,18 @@ final class HttpConnection implements ChannelHandler, Expiring {
         state = State.HEAD;
         bodyRequest = null;
         head.reset(); // a partial head is abandoned: the next parse would not resume it
-        respond(response, headMethod, ResponseEncoder.CLOSE, callbacks);
+        respond(response, headMethod, ResponseEncoder.CLOSE, callbacks, rec);
+    }
+
+    /** @return the record of an engine's refusal ({@code req} null when no head was parsed) */
+    private ExchangeRecord rejection(HttpRequest req, boolean timedOut) {
+        ExchangeRecord rec = record(req, req != null ? bodyBytes : 0);
+        rec.rejected = true;
+        rec.timedOut = timedOut;
+        if (req != null) {
+            rec.routed(req.routeOrNull());
+        }
+        return rec;
     }
 
     /**
@@ -396,34 +445,52 @@ final class HttpConnection implements ChannelHandler, Expiring {
     /** Past the connection limit: a polite 503, then close. */
     void refuse() {
         failWith(null, Status.SERVICE_UNAVAILABLE, Http1Loop.TOO_MANY_CONNECTIONS_MESSAGE,
-                Http1Loop.TOO_MANY_CONNECTIONS);
+                Http1Loop.TOO_MANY_CONNECTIONS, false);
         afterEvent();
     }
 
     // ---- output ----
 
-    private void encode(Response r, boolean headMethod, int mode, List<CompletionCallback> callbacks) {
+    /** Encodes a response into the batch; {@code rec}: its exchange's record, if the exchange is observed. */
+    private void encode(Response r, boolean headMethod, int mode, List<CompletionCallback> callbacks,
+                        ExchangeRecord rec) {
         addWritten(callbacks);
         if (ctx.shuttingDown) {
             mode = ResponseEncoder.CLOSE; // dispatched before the shutdown began, answered after: the last on this connection
         }
         WriteBatch batch = ctx.batch;
-        if (!ctx.encoder.encodeHead(r, mode, ctx.date, batch.buf)) {
+        int mark = batch.buf.position();
+        long headBytes;
+        if (ctx.encoder.encodeHead(r, mode, ctx.date, batch.buf)) {
+            headBytes = batch.buf.position() - mark;
+        } else {
             flush();
-            if (!ctx.encoder.encodeHead(r, mode, ctx.date, batch.buf)) {
+            mark = batch.buf.position();
+            if (ctx.encoder.encodeHead(r, mode, ctx.date, batch.buf)) {
+                headBytes = batch.buf.position() - mark;
+            } else {
                 // A head larger than the whole batch (huge headers or content type): a buffer of its own.
                 int size = 2 * batch.buf.capacity();
                 ByteBuffer big = ByteBuffer.allocate(size);
                 while (!ctx.encoder.encodeHead(r, mode, ctx.date, big)) {
                     big = ByteBuffer.allocate(size *= 2);
                 }
-                batch.put(big.flip());
+                headBytes = big.flip().remaining();
+                batch.put(big);
             }
         }
+        long bodyBytes = 0;
         if (!headMethod && r.bodyLength() > 0) { // a Response refuses a body its status does not permit
             switch (r.body()) {
                 case Response.Body.Bytes bytes -> batch.put(bytes);
             }
+            bodyBytes = r.bodyLength();
+        }
+        if (rec != null) {
+            rec.finish(r, headBytes + bodyBytes, bodyBytes, System.nanoTime());
+            ctx.completed(rec);
+            rec.clear();
+            spareRecord = rec;
         }
         if (batch.full()) {
             flush(); // large bodies: write now, so that backpressure applies within one read's pipeline
@@ -441,7 +508,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
             if (p.interim) {
                 ctx.batch.put(ResponseEncoder.CONTINUE);
             } else {
-                encode(p.response, p.headMethod, p.connection, p.callbacks);
+                encode(p.response, p.headMethod, p.connection, p.callbacks, p.record);
             }
         }
     }
@@ -615,12 +682,14 @@ final class HttpConnection implements ChannelHandler, Expiring {
     public void expire(ConnectionList expired) {
         if (expired == ctx.headerList) {
             // Slowloris: the head did not arrive within the header timeout.
-            fail(null, Status.REQUEST_TIMEOUT, "Request head not received within the header timeout");
+            failWith(null, Status.REQUEST_TIMEOUT, "Request head not received within the header timeout",
+                    Response.text(Status.REQUEST_TIMEOUT, "Request head not received within the header timeout\n"),
+                    true);
             afterEvent();
         } else if (expired == ctx.bodyList) {
             LOG.log(Level.DEBUG, "Closing a connection whose request body stalled or fell below the minimum rate");
             failWith(bodyRequest, Status.REQUEST_TIMEOUT, Http1Loop.BODY_TOO_SLOW_MESSAGE,
-                    Http1Loop.BODY_TOO_SLOW);
+                    Http1Loop.BODY_TOO_SLOW, true);
             afterEvent();
         } else if (expired == ctx.busyList) {
             timeOutHandlers();
@@ -639,7 +708,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
             LOG.log(Level.WARNING, "Handler of " + r.methodUnchecked() + " " + r.routeForDiagnostics()
                     + " did not answer within the handlerTimeout of " + ctx.config.handlerTimeout().toMillis()
                     + " ms: answered 503 and cancelled it (" + r.describe() + ")");
-            answerInstead(p, Http1Loop.HANDLER_TIMEOUT_MESSAGE, Http1Loop.HANDLER_TIMEOUT);
+            answerInstead(p, Http1Loop.HANDLER_TIMEOUT_MESSAGE, Http1Loop.HANDLER_TIMEOUT, true);
         }
     }
 
@@ -647,7 +716,12 @@ final class HttpConnection implements ChannelHandler, Expiring {
      * Answers for a handler still running, through the application's error handlers and after filters, and cancels
      * the handler first, so that its own filters no longer run on an answer nobody will get.
      */
-    private void answerInstead(PendingResponse p, String message, Response builtIn) {
+    private void answerInstead(PendingResponse p, String message, Response builtIn, boolean timedOut) {
+        ctx.requestsAnswered(1);
+        if (p.record != null) {
+            p.record.rejected = true;
+            p.record.timedOut = timedOut;
+        }
         p.cancel();
         p.complete(dressed(p.request, builtIn.status(), message, builtIn));
     }
@@ -667,15 +741,16 @@ final class HttpConnection implements ChannelHandler, Expiring {
     void forceClose() {
         if (state == State.BODY || state == State.CHUNKED) {
             HttpRequest req = bodyRequest;
+            ExchangeRecord rec = ctx.observing() ? rejection(req, false) : null;
             state = State.HEAD;
             bodyRequest = null;
             respond(dressed(req, Status.SERVICE_UNAVAILABLE, Http1Loop.SHUTTING_DOWN_MESSAGE,
                     Http1Loop.SHUTTING_DOWN), req.head().method() == Methods.HEAD, ResponseEncoder.CLOSE,
-                    req.takeCallbacks());
+                    req.takeCallbacks(), rec);
         }
         PendingResponse p;
         while ((p = pipeline.unanswered()) != null) {
-            answerInstead(p, Http1Loop.SHUTTING_DOWN_MESSAGE, Http1Loop.SHUTTING_DOWN);
+            answerInstead(p, Http1Loop.SHUTTING_DOWN_MESSAGE, Http1Loop.SHUTTING_DOWN, false);
         }
         drainQueue();
         flush();
@@ -692,7 +767,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
         }
         carry = null;
         carryLength = 0;
-        pipeline.abandon(writer);
+        ctx.requestsAnswered(pipeline.abandon(writer)); // their handlers are cancelled: no longer in flight
         channel.close();
         ctx.closed(this);
         writer.closed();

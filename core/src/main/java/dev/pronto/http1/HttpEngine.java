@@ -1,5 +1,6 @@
 package dev.pronto.http1;
 
+import dev.pronto.Observer;
 import dev.pronto.ServerConfig;
 import dev.pronto.app.Dispatcher;
 import dev.pronto.transport.Binding;
@@ -9,6 +10,7 @@ import dev.pronto.transport.Transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,14 +27,15 @@ public final class HttpEngine {
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final AtomicInteger open = new AtomicInteger();
 
-    private HttpEngine(ServerConfig config, Dispatcher dispatcher, Transport transport, PortSharing sharing)
-            throws IOException {
+    private HttpEngine(ServerConfig config, Dispatcher dispatcher, Transport transport, PortSharing sharing,
+                       List<Observer> observers) throws IOException {
+        Observer[] watching = observers.toArray(new Observer[0]);
         this.config = config;
         this.contexts = new AtomicReferenceArray<>(config.eventLoops());
         this.ready = new CountDownLatch(config.eventLoops());
         this.binding = transport.bind(new InetSocketAddress(config.host(), config.port()), config.eventLoops(),
                 sharing, loop -> {
-                    Http1Loop ctx = new Http1Loop(config, dispatcher, loop, open);
+                    Http1Loop ctx = new Http1Loop(config, dispatcher, loop, open, watching);
                     contexts.set(loop.index(), ctx);
                     ready.countDown();
                     return ctx;
@@ -150,7 +153,23 @@ public final class HttpEngine {
      */
     public static HttpEngine start(ServerConfig config, Dispatcher dispatcher, Transport transport,
             PortSharing sharing) throws IOException {
-        return new HttpEngine(config, dispatcher, transport, sharing);
+        return start(config, dispatcher, transport, sharing, List.of());
+    }
+
+    /**
+     * Binds and starts serving, with observers of every exchange.
+     *
+     * @param config     the configuration
+     * @param dispatcher what answers each request
+     * @param transport  the transport to run on
+     * @param sharing    whether the port is shared with the launcher's other worker processes
+     * @param observers  told of each completed exchange, on the event loops; none: the hook costs nothing
+     * @return the running engine
+     * @throws IOException if the address cannot be bound
+     */
+    public static HttpEngine start(ServerConfig config, Dispatcher dispatcher, Transport transport,
+            PortSharing sharing, List<Observer> observers) throws IOException {
+        return new HttpEngine(config, dispatcher, transport, sharing, observers);
     }
 
     /** @return whether the calling thread is one of this engine's event loops */
@@ -175,6 +194,28 @@ public final class HttpEngine {
             n += contexts.get(i).connectionCount();
         }
         return n;
+    }
+
+    /** @return handlers started and not answered yet, over all loops (read racily) */
+    public long inFlightRequests() {
+        long n = 0;
+        for (int i = 0; i < contexts.length(); i++) {
+            n += contexts.get(i).inFlight();
+        }
+        return n;
+    }
+
+    /** @return how many event loops serve */
+    public int eventLoops() {
+        return contexts.length();
+    }
+
+    /**
+     * @param loop a loop's index
+     * @return nanoseconds that loop has been busy (see {@link EventLoop#busyNanos()})
+     */
+    public long loopBusyNanos(int loop) {
+        return contexts.get(loop).loop.busyNanos();
     }
 
     /**

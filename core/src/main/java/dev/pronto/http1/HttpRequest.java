@@ -9,6 +9,7 @@ import dev.pronto.Params;
 import dev.pronto.Request;
 import dev.pronto.Status;
 import dev.pronto.UnsupportedMediaTypeException;
+import dev.pronto.app.FailureNote;
 import dev.pronto.codec.ContentType;
 import dev.pronto.codec.Cookies;
 import dev.pronto.codec.HostHeader;
@@ -42,7 +43,7 @@ import java.util.TreeMap;
  * fails loudly instead of reading the next request's bytes. The engine's own reads go through unchecked package
  * methods ({@link #head()}, {@link #describe()}…). A detached copy is never checked.
  */
-final class HttpRequest implements Request {
+final class HttpRequest implements Request, FailureNote {
     // The parser's method id → the API's constant: one array read per request. Derived from the one list of
     // standard methods, dev.pronto.http.Methods, which Method.of maps back to its constants.
     private static final Method[] METHODS = new Method[Methods.COUNT];
@@ -87,6 +88,7 @@ final class HttpRequest implements Request {
     private MultipartBody multipart;
     private Params form;
     private Map<String, String> cookies;
+    private Throwable failure; // set on a handler's thread, read on the loop's after its stage completes
     private ByteBuffer buf;
     private int bodyStart;
     private int bodyLength;
@@ -121,8 +123,9 @@ final class HttpRequest implements Request {
         this.path = null;
         this.method = null;
         if (route != null || extensions != null || callbacks != null || queryParams != null || contentType != null
-                || form != null || multipart != null || cookies != null) {
+                || form != null || multipart != null || cookies != null || failure != null) {
             route = null;
+            failure = null;
             paramNames = null;
             paramValues = null;
             extensions = null;
@@ -212,6 +215,25 @@ final class HttpRequest implements Request {
         this.route = pattern;
         this.paramNames = names;
         this.paramValues = values;
+    }
+
+    /** @return the matched route's pattern, or {@code null} */
+    String routeOrNull() {
+        return route;
+    }
+
+    @Override
+    public void failed(Throwable t) {
+        if (failure == null) {
+            failure = t;
+        }
+    }
+
+    /** @return the failure noted by the dispatcher, if any, now forgotten */
+    Throwable takeFailure() {
+        Throwable t = failure;
+        failure = null;
+        return t;
     }
 
     /** @return the matched route, read racily by the stall watchdog: a log line, never a decision */

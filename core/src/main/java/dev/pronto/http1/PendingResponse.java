@@ -18,6 +18,7 @@ final class PendingResponse {
     CompletableFuture<?> future;
     long startedAt;
     List<CompletionCallback> callbacks;
+    ExchangeRecord record; // what the observers learn of it; null while nothing observes
 
     PendingResponse(boolean headMethod, int connection, boolean interim) {
         this.headMethod = headMethod;

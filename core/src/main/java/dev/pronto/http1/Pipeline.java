@@ -37,10 +37,16 @@ final class Pipeline {
         return queue != null && queue.size() >= maxPipelined;
     }
 
-    /** Queues a ready response behind the earlier ones, which are not all encoded yet. */
-    void addReady(Response response, boolean headMethod, int mode, List<CompletionCallback> callbacks) {
+    /**
+     * Queues a ready response behind the earlier ones, which are not all encoded yet.
+     *
+     * @return its place
+     */
+    PendingResponse addReady(Response response, boolean headMethod, int mode, List<CompletionCallback> callbacks) {
         assert !isEmpty() : "a ready response with nothing before it is encoded at once";
-        queue.add(PendingResponse.ready(response, headMethod, mode, callbacks));
+        PendingResponse p = PendingResponse.ready(response, headMethod, mode, callbacks);
+        queue.add(p);
+        return p;
     }
 
     /** Queues an interim {@code 100 Continue} behind the earlier responses (RFC 9110 §15.2.1). */
@@ -101,10 +107,17 @@ final class Pipeline {
     /**
      * The connection is closed: no response will be written. Their callbacks go to the writer, which tells them so,
      * and the handlers still running are cancelled, since nobody will read their answer.
+     *
+     * @return how many of them had not answered yet
      */
-    void abandon(OutboundWriter writer) {
+    int abandon(OutboundWriter writer) {
+        int unanswered = 0;
         if (queue != null) {
             for (PendingResponse p : queue) {
+                if (!p.done) {
+                    unanswered++;
+                    p.done = true; // an answer that still comes is dropped
+                }
                 if (p.callbacks != null || p.request != null) {
                     writer.onceWritten(p.callbacks != null ? p.callbacks : p.request.takeCallbacks());
                 }
@@ -114,6 +127,7 @@ final class Pipeline {
             }
             queue = null;
         }
+        return unanswered;
     }
 
     /** Forgets the queue, which is empty: the connection lingers and answers nothing more. */

@@ -9,4 +9,14 @@ public interface EventLoop extends Executor {
 
     /** @return this loop's index in its binding, from 0 */
     int index();
+
+    /**
+     * Reads how long this loop has been busy: running its events and tasks, not waiting for them. Read from any
+     * thread; a transport that does not measure it answers 0.
+     *
+     * @return nanoseconds busy since the loop started
+     */
+    default long busyNanos() {
+        return 0;
+    }
 }

@@ -1,7 +1,9 @@
 package dev.pronto.examples;
 
+import dev.pronto.AccessLog;
 import dev.pronto.App;
 import dev.pronto.Response;
+import dev.pronto.micrometer.MicrometerMetrics;
 
 import java.util.Map;
 
@@ -14,6 +16,16 @@ final class BenchExample {
     private static final Response HELLO = Response.text("Hello world!");
 
     private BenchExample() {
+    }
+
+    /**
+     * The same routes with what a production service turns on: Micrometer metrics served at {@code /metrics} and a
+     * JSON access log (to the JUL console handler unless configured otherwise), so the bench gives their cost.
+     */
+    static App observed() {
+        App app = app();
+        MicrometerMetrics.prometheus(app, "/metrics");
+        return app.observe(AccessLog.json());
     }
 
     static App app() {

@@ -45,6 +45,8 @@ public final class Examples {
             new Example("dump", "the request as JSON, for tests", DumpApp.class),
             new Example("echo", "POST and PUT get their body back; other methods get OK", EchoApp.class),
             new Example("bench", "the benchmark's routes: GET /, GET /json, POST /echo", BenchApp.class),
+            new Example("bench-observed", "the bench routes with Micrometer metrics (/metrics) and a JSON access log",
+                    ObservedBenchApp.class),
             new Example("bigbody", "GET /big?mib=N answers N MiB from memory; GET / a small constant",
                     BigBodyApp.class));
 
@@ -150,6 +152,14 @@ public final class Examples {
         /** Creates it. */
         public BenchApp() {
             super(BenchExample::app);
+        }
+    }
+
+    /** {@code bench-observed} for the launcher's processes. */
+    public static final class ObservedBenchApp extends Launched {
+        /** Creates it. */
+        public ObservedBenchApp() {
+            super(BenchExample::observed);
         }
     }
 

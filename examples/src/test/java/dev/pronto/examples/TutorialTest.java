@@ -23,7 +23,7 @@ class TutorialTest {
     private static final Path TESTS = Path.of("src/test/java/dev/pronto/examples");
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final List<String> PAGES = List.of("01-hello", "02-async", "03-router", "04-request",
-            "05-response", "06-exceptions", "07-extend", "08-template", "09-todo", "10-dump", "12-orders");
+            "05-response", "06-exceptions", "07-extend", "08-template", "09-todo", "10-dump", "13-orders");
 
     @Test
     void theIndexLinksEveryPageInOrder() throws IOException {

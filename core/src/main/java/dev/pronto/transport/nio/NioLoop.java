@@ -6,6 +6,8 @@ import dev.pronto.transport.LoopHandler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.System.Logger.Level;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
@@ -40,6 +42,18 @@ final class NioLoop implements EventLoop {
     private int nextHandOff;
     private boolean clockFresh;
     private long waitNanos;
+    private long tickNanos; // the clock of the latest tick
+    @SuppressWarnings("unused") // through BUSY; written by this loop only
+    private long busy;
+    private static final VarHandle BUSY;
+
+    static {
+        try {
+            BUSY = MethodHandles.lookup().findVarHandle(NioLoop.class, "busy", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     NioLoop(int index, LoopHandler.Factory factory) throws IOException {
         this.index = index;
@@ -60,6 +74,11 @@ final class NioLoop implements EventLoop {
     @Override
     public int index() {
         return index;
+    }
+
+    @Override
+    public long busyNanos() {
+        return (long) BUSY.getOpaque(this);
     }
 
     @Override
@@ -86,9 +105,12 @@ final class NioLoop implements EventLoop {
                 } else {
                     selector.selectNow(onKey);
                 }
+                // Busy from the first event's clock (or now, with none) until the iteration's last tick.
+                long woke = clockFresh ? tickNanos : System.nanoTime();
                 wakeupPending.set(false);
                 runTasks();
                 tick();
+                BUSY.setOpaque(this, busy + (tickNanos - woke)); // a plain store: only this thread writes it
             }
         } catch (Throwable t) {
             LOG.log(Level.ERROR, "Event loop " + index + " failed", t);
@@ -99,7 +121,8 @@ final class NioLoop implements EventLoop {
     }
 
     private void tick() {
-        waitNanos = handler.tick(System.nanoTime(), System.currentTimeMillis());
+        tickNanos = System.nanoTime();
+        waitNanos = handler.tick(tickNanos, System.currentTimeMillis());
         clockFresh = true;
     }
 
