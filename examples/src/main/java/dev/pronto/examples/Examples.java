@@ -50,6 +50,9 @@ public final class Examples {
             new Example("bigbody", "GET /big?mib=N answers N MiB from memory; GET / a small constant",
                     BigBodyApp.class));
 
+    /** The browser origins {@code todo} allows, comma-separated: the example's own variable, no server setting. */
+    static final String CORS_ORIGINS = "PRONTO_CORS_ORIGINS";
+
     private Examples() {
     }
 
@@ -200,7 +203,7 @@ public final class Examples {
         }
         Options options;
         try {
-            options = Options.parse(Set.of("--db"), rest);
+            options = Options.parse(Set.of("--db"), Set.of(CORS_ORIGINS), rest);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("options: " + Options.USAGE);
@@ -215,16 +218,22 @@ public final class Examples {
         System.out.println("Stopped");
     }
 
-    /** The todo API on {@code --db PATH}, or on a temporary database deleted when the server stops. */
+    /**
+     * The todo service on {@code --db PATH}, or on a temporary database deleted when the server stops, with CORS for
+     * the comma-separated origins of {@code PRONTO_CORS_ORIGINS} (none when unset).
+     */
     private static Server startTodo(Options options) {
+        List<String> origins = Arrays.stream(System.getenv().getOrDefault(CORS_ORIGINS, "").split(","))
+                .map(String::strip).filter(origin -> !origin.isEmpty()).toList();
         Optional<String> db = options.extra("--db");
         if (db.isPresent()) {
-            return TodoExample.app(Path.of(db.get())).start(options.config());
+            return TodoExample.service(Path.of(db.get()), origins).start(options.config());
         }
         try {
             Path dir = Files.createTempDirectory("pronto-todo-");
             System.out.println("Database: " + dir.resolve("todos.db") + " (deleted on exit; keep one with --db PATH)");
-            return TodoExample.app(dir.resolve("todos.db")).onStop(() -> deleteTree(dir)).start(options.config());
+            return TodoExample.service(dir.resolve("todos.db"), origins).onStop(() -> deleteTree(dir))
+                    .start(options.config());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

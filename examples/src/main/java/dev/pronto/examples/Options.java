@@ -4,6 +4,7 @@ import dev.pronto.ServerConfig;
 import dev.pronto.Settings;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,23 @@ record Options(ServerConfig config, Map<String, String> extras) {
      * @throws IllegalArgumentException for an unknown flag, a missing value or a bad value, naming its source
      */
     static Options parse(Set<String> ownFlags, String... args) {
-        return parse(ownFlags, Settings::read, args);
+        return parse(ownFlags, Set.of(), args);
+    }
+
+    /**
+     * Parses as {@link #parse(Set, String...)} does, leaving out the environment variables the example reads itself
+     * (so that they are not reported as unknown settings).
+     *
+     * @param ownFlags     the flags the example accepts besides the common ones
+     * @param ownVariables the {@code PRONTO_*} variables the example reads itself, e.g. {@code PRONTO_CORS_ORIGINS}
+     * @param args         flag, value, flag, value…
+     * @return the options
+     * @throws IllegalArgumentException for an unknown flag, a missing value or a bad value, naming its source
+     */
+    static Options parse(Set<String> ownFlags, Set<String> ownVariables, String... args) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeAll(ownVariables);
+        return parse(ownFlags, rest -> Settings.read(rest, env, System.getProperties()), args);
     }
 
     /**

@@ -1,11 +1,19 @@
 package dev.pronto.examples;
 
+import dev.pronto.AccessLog;
 import dev.pronto.App;
 import dev.pronto.Handler;
+import dev.pronto.Health;
+import dev.pronto.HealthCheck;
 import dev.pronto.HttpException;
+import dev.pronto.Method;
 import dev.pronto.Request;
 import dev.pronto.Response;
 import dev.pronto.Status;
+import dev.pronto.filter.Cors;
+import dev.pronto.filter.RequestId;
+import dev.pronto.filter.SecurityHeaders;
+import dev.pronto.micrometer.MicrometerMetrics;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -64,6 +72,35 @@ final class TodoExample {
         return app;
     }
 
+    /**
+     * The todo API as a service runs it in production: Prometheus metrics at {@code /metrics}, liveness and readiness
+     * at {@code /health/live} and {@code /health/ready} (ready when the database answers), one access-log line per
+     * exchange on the {@code dev.pronto.access} logger, a request id on every response, the usual security headers,
+     * and CORS for the origins given (none: no CORS headers at all).
+     *
+     * @param database the SQLite file
+     * @param origins  the browser origins that may call the API, such as {@code http://localhost:5173}
+     * @return the app
+     */
+    static App service(Path database, List<String> origins) {
+        App app = app(database);
+        TodoStore store = new TodoStore(database);
+        app.install(RequestId.defaults());
+        app.install(SecurityHeaders.defaults());
+        if (!origins.isEmpty()) {
+            app.install(Cors.builder().allowOrigins(origins.toArray(String[]::new))
+                    .allowMethods(Method.GET, Method.POST, Method.PUT, Method.DELETE)
+                    .allowHeaders("Content-Type").build());
+        }
+        app.observe(AccessLog.common());
+        MicrometerMetrics.prometheus(app, "/metrics");
+        app.health(Health.builder().check("database", () -> {
+            store.ping();
+            return HealthCheck.Result.up();
+        }).build());
+        return app;
+    }
+
     private static long id(Request request) {
         try {
             return Long.parseLong(request.pathParam("id"));
@@ -105,6 +142,11 @@ final class TodoExample {
         Optional<Todo> update(long id, TodoInput todo) throws SQLException {
             return query("UPDATE todos SET title = ?, done = ? WHERE id = ? RETURNING id, title, done",
                     todo.title(), todo.done(), id).stream().findFirst();
+        }
+
+        /** Asks the database a question that reads no row: the readiness check. */
+        void ping() throws SQLException {
+            query("SELECT id, title, done FROM todos LIMIT 0");
         }
 
         boolean delete(long id) throws SQLException {
