@@ -327,11 +327,16 @@ public final class Router<R> {
                 }
                 params[paramCount] = null;
             }
-            if (tail != null && to > from) { // one or more segments, the first non-empty: never a value "" or "/…"
-                params[paramCount] = joined(path, bounds, depth, segments);
-                return tail;
-            }
-            return null;
+            return tail != null && to > from ? tail(path, bounds, segments, depth, params, paramCount) : null;
+        }
+
+        /**
+         * The tail child takes segments {@code [depth, segments)}: one or more, the first non-empty, so that its value
+         * is never "" nor starts with '/'. Apart from {@link #find} to keep that method small for the JIT.
+         */
+        private Node tail(ByteBuffer path, int[] bounds, int segments, int depth, String[] params, int paramCount) {
+            params[paramCount] = joined(path, bounds, depth, segments);
+            return tail;
         }
 
         /** @return segments {@code [first, segments)} joined with '/' (an empty last one keeps a trailing slash) */
