@@ -113,6 +113,19 @@ class FileIT {
     }
 
     @Test
+    void answersAFileThatVanishesBeforeItIsWrittenWith404() throws Exception {
+        Path doomed = Files.writeString(dir.resolve("doomed.txt"), "soon gone");
+        try (Server async = Server.startAsync(localServer().build(), request -> {
+                Response r = Response.file(doomed);
+                Files.delete(doomed);
+                return CompletableFuture.completedFuture(r);
+            });
+             RawClient c = RawClient.connect(async.port())) {
+            assertThat(c.send(get("/doomed.txt")).readResponse().status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void answersHeadWithTheHeadOnly() throws Exception {
         client.send("HEAD /data.bin HTTP/1.1\r\nHost: test\r\n\r\n" + get("/"));
         RawResponse head = client.readHeadResponse();
