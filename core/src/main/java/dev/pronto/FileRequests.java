@@ -20,9 +20,15 @@ final class FileRequests {
 
     private static final int PARTIAL_CONTENT = 206;
     private static final int RANGE_NOT_SATISFIABLE = 416;
-    /** IMF-fixdate, RFC 9110 §5.6.7: the form sent, and the one form of the three a recipient must accept parsed. */
+    /** IMF-fixdate, RFC 9110 §5.6.7: the form sent, and the first of the three forms a recipient must accept. */
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    /** The obsolete rfc850-date after its weekday, whose two-digit year is placed by {@link #parseDate}. */
+    private static final DateTimeFormatter RFC_850 =
+            DateTimeFormatter.ofPattern("dd-MMM-yy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    /** The obsolete asctime-date, whose day of the month is padded with a space. */
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC);
 
     private FileRequests() {
     }
@@ -161,10 +167,23 @@ final class FileRequests {
         return false;
     }
 
-    /** @return epoch seconds of an IMF-fixdate, or {@link Long#MIN_VALUE} if it is not one */
+    /** @return epoch seconds of an HTTP-date in any of its three forms, or {@link Long#MIN_VALUE} if it is none */
     private static long parseDate(String value) {
+        String v = value.trim();
         try {
-            return ZonedDateTime.parse(value.trim(), HTTP_DATE).toEpochSecond();
+            int comma = v.indexOf(',');
+            if (comma < 0) {
+                return ZonedDateTime.parse(v, ASCTIME).toEpochSecond();
+            }
+            if (comma == 3) {
+                return ZonedDateTime.parse(v, HTTP_DATE).toEpochSecond();
+            }
+            ZonedDateTime date = ZonedDateTime.parse(v.substring(comma + 1).trim(), RFC_850);
+            // RFC 9110 §5.6.7: a two-digit year more than 50 years ahead is of the previous century.
+            if (date.isAfter(ZonedDateTime.now(ZoneOffset.UTC).plusYears(50))) {
+                date = date.minusYears(100);
+            }
+            return date.toEpochSecond();
         } catch (DateTimeParseException e) {
             return Long.MIN_VALUE;
         }

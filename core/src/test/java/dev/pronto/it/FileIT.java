@@ -177,6 +177,16 @@ class FileIT {
     }
 
     @Test
+    void readsTheObsoleteDateFormsInIfModifiedSince() throws Exception {
+        // RFC 9110 §5.6.7: a recipient accepts rfc850-date and asctime-date too. 2026-03-01 was a Sunday.
+        assertThat(fetch("If-Modified-Since: Sunday, 01-Mar-26 12:00:00 GMT").status()).isEqualTo(304);
+        assertThat(fetch("If-Modified-Since: Sun Mar  1 12:00:00 2026").status()).isEqualTo(304);
+        assertThat(fetch("If-Modified-Since: Sun Mar  1 11:59:59 2026").status()).isEqualTo(200);
+        assertThat(fetch("If-Modified-Since: Saturday, 01-Mar-80 12:00:00 GMT").status())
+                .as("a two-digit year more than 50 years ahead is of the last century").isEqualTo(200);
+    }
+
+    @Test
     void answersEachRangeFormWith206() throws Exception {
         RawResponse closed = fetch("Range: bytes=100-199");
         assertThat(closed.status()).isEqualTo(206);
