@@ -3,8 +3,12 @@ package dev.pronto;
 import dev.pronto.http.Statuses;
 import dev.pronto.http.Tokens;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -125,6 +129,66 @@ public final class Response {
     }
 
     /**
+     * A 200 response with the content of a file, sent from the file to the socket without passing through the heap
+     * ({@code sendfile}) on plain connections. The file's size and modification time are read now; it is opened when
+     * the response is written and closed once it is sent or the connection is gone. The response carries
+     * {@code Content-Type} from the file name's extension ({@code application/octet-stream} for an unknown one), a weak
+     * {@code ETag} from size and modification time, {@code Last-Modified} and {@code Accept-Ranges: bytes}; the engine
+     * answers {@code If-None-Match}, {@code If-Modified-Since}, {@code Range} and {@code If-Range} for it (see
+     * {@link #forRequest}). A path that is missing or not a regular file gives a 404, an unreadable file a 403, so that
+     * a handler may pass a path it has not checked; a file that vanishes before it is written is answered 404 too.
+     *
+     * @param path the file
+     * @return the response, or a 404 or 403 response without the file
+     */
+    public static Response file(Path path) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return FileRequests.NOT_FOUND;
+        }
+        if (!attributes.isRegularFile()) {
+            return FileRequests.NOT_FOUND;
+        }
+        if (!Files.isReadable(path)) {
+            return FileRequests.FORBIDDEN;
+        }
+        long size = attributes.size();
+        long modified = attributes.lastModifiedTime().toMillis();
+        Fields fields = Fields.NONE
+                .with(Map.entry("ETag", FileRequests.etag(size, modified)))
+                .with(Map.entry("Last-Modified", FileRequests.httpDate(modified)))
+                .with(Map.entry("Accept-Ranges", "bytes"));
+        Path name = path.getFileName();
+        return new Response(Status.OK, Optional.of(MediaTypes.forFileName(name == null ? "" : name.toString())),
+                fields, new Body.File(path, 0, size, size, modified));
+    }
+
+    /**
+     * This response as it answers {@code request}: for a file ({@link #file}) the conditional and range headers are
+     * evaluated, giving a 304, 206 or 416 where they apply (RFC 9110 §13.2.2); any other response is returned as it is.
+     * The engine calls this for every response; a handler need not.
+     *
+     * @param request the request this response answers
+     * @return this response, or the one that answers the request's conditions
+     */
+    public Response forRequest(Request request) {
+        return body instanceof Body.File file && status == Status.OK ? FileRequests.answer(request, this, file) : this;
+    }
+
+    /** This response with another status and body, the same content type and headers; for {@link FileRequests}. */
+    Response with(int status, Optional<String> contentType, String name, String value, Body body) {
+        Fields fields = name == null ? headers : headers.with(Map.entry(name, value));
+        return new Response(status, contentType, fields, body);
+    }
+
+    /** A response with no body and this one's headers, for a 304 (RFC 9110 §15.4.5); for {@link FileRequests}. */
+    Response withoutBody(int status) {
+        return new Response(status, Optional.empty(), headers, Body.Bytes.EMPTY);
+    }
+
+    /**
      * A redirect.
      *
      * @param status   301, 302, 303, 307 or 308
@@ -230,9 +294,9 @@ public final class Response {
         return body;
     }
 
-    /** @return the body's length in bytes */
+    /** @return the body's length in bytes; for a file of 2 GiB or more, {@link Integer#MAX_VALUE} */
     public int bodyLength() {
-        return length(body);
+        return (int) Math.min(length(body), Integer.MAX_VALUE);
     }
 
     /** @return a hash consistent with identity equality, fixed when the response is built */
@@ -246,9 +310,10 @@ public final class Response {
         return "Response[" + status + ", " + length(body) + " bytes]";
     }
 
-    private static int length(Body body) {
+    private static long length(Body body) {
         return switch (body) {
             case Body.Bytes bytes -> bytes.length();
+            case Body.File file -> file.length();
         };
     }
 
@@ -283,9 +348,9 @@ public final class Response {
     }
 
     /**
-     * What follows a response's head. Today a body is always {@link Bytes}, held in memory and sent with
-     * {@code Content-Length}. The next kinds join this sealed interface with the issues that send them: a stream pulled
-     * with backpressure, a file (sendfile, ranges), an event stream (SSE) and an upgrade to another protocol
+     * What follows a response's head: {@link Bytes} held in memory, or a {@link File} region sent from the file; both
+     * with {@code Content-Length}. The next kinds join this sealed interface with the issues that send them: a stream
+     * pulled with backpressure, an event stream (SSE) and an upgrade to another protocol
      * (WebSocket); a {@code switch} over a body then stops compiling until it handles each.
      */
     public sealed interface Body {
@@ -330,6 +395,60 @@ public final class Response {
             @Override
             public String toString() {
                 return "Bytes[" + bytes.length + "]";
+            }
+        }
+
+        /**
+         * A region of a file, opened only when it is written: the whole file for {@link Response#file}, one range of it
+         * for a 206.
+         */
+        final class File implements Body {
+            private final Path path;
+            private final long offset;
+            private final long length;
+            private final long size;
+            private final long modified;
+
+            File(Path path, long offset, long length, long size, long modified) {
+                this.path = path;
+                this.offset = offset;
+                this.length = length;
+                this.size = size;
+                this.modified = modified;
+            }
+
+            /** @return the file */
+            public Path path() {
+                return path;
+            }
+
+            /** @return the first byte of the region in the file */
+            public long offset() {
+                return offset;
+            }
+
+            /** @return the region's length in bytes */
+            public long length() {
+                return length;
+            }
+
+            /** @return the size of the whole file when the response was built */
+            public long size() {
+                return size;
+            }
+
+            /** @return the file's modification time when the response was built, in epoch milliseconds */
+            public long modified() {
+                return modified;
+            }
+
+            File range(long first, long count) {
+                return new File(path, first, count, size, modified);
+            }
+
+            @Override
+            public String toString() {
+                return "File[" + path + ", " + offset + "+" + length + "]";
             }
         }
     }

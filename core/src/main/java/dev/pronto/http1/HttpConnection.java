@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
@@ -32,6 +34,8 @@ import java.util.concurrent.Future;
  */
 final class HttpConnection implements ChannelHandler, Expiring {
     private static final System.Logger LOG = System.getLogger("dev.pronto.connection");
+    /** The answer for a file that vanished between {@code Response.file} and its write. */
+    private static final Response FILE_GONE = Response.text(Status.NOT_FOUND, "Not Found\n");
 
     private enum State { HEAD, BODY, CHUNKED, LINGER, CLOSED }
 
@@ -264,6 +268,10 @@ final class HttpConnection implements ChannelHandler, Expiring {
         ctx.dispatching(req);
         try {
             outcome = ctx.dispatcher.dispatch(exchange.bind(req));
+            if (outcome instanceof Outcome.Now now) {
+                Response r = now.take();
+                now.response(r != null ? r.forRequest(req) : null); // a file's conditions, while req is readable
+            }
         } catch (Throwable t) {
             if (rec != null) {
                 rec.failed(t);
@@ -363,7 +371,7 @@ final class HttpConnection implements ChannelHandler, Expiring {
         if (!(value instanceof Response r)) {
             return internalError(req, new IllegalStateException("handler completed with " + value));
         }
-        return r;
+        return r.forRequest(req); // req is the detached copy: readable on this thread
     }
 
     private static Response internalError(HttpRequest req, Throwable t) {
@@ -459,6 +467,15 @@ final class HttpConnection implements ChannelHandler, Expiring {
             mode = ResponseEncoder.CLOSE; // dispatched before the shutdown began, answered after: the last on this connection
         }
         WriteBatch batch = ctx.batch;
+        FileSegment file = null;
+        if (!headMethod && r.body() instanceof Response.Body.File f && f.length() > 0) {
+            try {
+                file = new FileSegment(FileChannel.open(f.path(), StandardOpenOption.READ), f.offset(), f.length());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "Cannot open " + f.path() + " to send it: answered 404", e);
+                r = FILE_GONE;
+            }
+        }
         int mark = batch.buf.position();
         long headBytes;
         if (ctx.encoder.encodeHead(r, mode, ctx.date, batch.buf)) {
@@ -482,9 +499,15 @@ final class HttpConnection implements ChannelHandler, Expiring {
         long bodyBytes = 0;
         if (!headMethod && r.bodyLength() > 0) { // a Response refuses a body its status does not permit
             switch (r.body()) {
-                case Response.Body.Bytes bytes -> batch.put(bytes);
+                case Response.Body.Bytes bytes -> {
+                    batch.put(bytes);
+                    bodyBytes = bytes.length();
+                }
+                case Response.Body.File f -> {
+                    batch.put(file); // opened above; sent from the file by the queue
+                    bodyBytes = f.length();
+                }
             }
-            bodyBytes = r.bodyLength();
         }
         if (rec != null) {
             rec.finish(r, headBytes + bodyBytes, bodyBytes, System.nanoTime());

@@ -11,10 +11,12 @@ import java.util.ArrayDeque;
  * buffers are on the heap (response bodies as they are, since they never change; copies of what was in the loop's
  * direct buffer), and leave through a direct buffer of the loop in slices: copied there from where the queue stands,
  * written, and the queue advanced by what the socket took. What it did not take is copied again next time, at most
- * one slice, so a large body costs one copy and one pass, never a copy of its whole rest per write.
+ * one slice, so a large body costs one copy and one pass, never a copy of its whole rest per write. A file region
+ * ({@link FileSegment}) in the queue is sent straight from the file, within the same budget, and closed once sent or
+ * when the queue is cleared.
  */
 final class OutboundQueue {
-    private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>(0);
+    private final ArrayDeque<Object> buffers = new ArrayDeque<>(0); // ByteBuffer or FileSegment, in order
     private long bytes;
 
     boolean isEmpty() {
@@ -31,6 +33,16 @@ final class OutboundQueue {
         if (heap.hasRemaining()) {
             buffers.add(heap);
             bytes += heap.remaining();
+        }
+    }
+
+    /** Queues a file region, which the queue closes once it is sent or dropped. */
+    void keep(FileSegment file) {
+        if (file.remaining() > 0) {
+            buffers.add(file);
+            bytes += file.remaining();
+        } else {
+            file.close();
         }
     }
 
@@ -54,21 +66,31 @@ final class OutboundQueue {
     long writeTo(Channel channel, ByteBuffer stage, long budget) throws IOException {
         long total = 0;
         while (!buffers.isEmpty() && total < budget) {
-            stage.clear();
-            stage.limit((int) Math.min(stage.capacity(), budget - total));
-            for (ByteBuffer b : buffers) { // copy without consuming: the queue moves by what the socket takes
-                int n = Math.min(b.remaining(), stage.remaining());
-                stage.put(stage.position(), b, b.position(), n).position(stage.position() + n);
-                if (!stage.hasRemaining()) {
-                    break;
+            long offered;
+            long written;
+            if (buffers.peek() instanceof FileSegment file) {
+                offered = Math.min(file.remaining(), budget - total);
+                written = file.sendTo(channel, offered);
+            } else {
+                stage.clear();
+                stage.limit((int) Math.min(stage.capacity(), budget - total));
+                for (Object o : buffers) { // copy without consuming: the queue moves by what the socket takes
+                    if (!(o instanceof ByteBuffer b)) {
+                        break; // a file: sent from the file, after what is staged
+                    }
+                    int n = Math.min(b.remaining(), stage.remaining());
+                    stage.put(stage.position(), b, b.position(), n).position(stage.position() + n);
+                    if (!stage.hasRemaining()) {
+                        break;
+                    }
                 }
+                stage.flip();
+                offered = stage.remaining();
+                written = channel.write(stage);
             }
-            stage.flip();
-            int staged = stage.remaining();
-            int written = channel.write(stage);
             advance(written);
             total += written;
-            if (written < staged) {
+            if (written < offered) {
                 break; // the socket is full
             }
         }
@@ -79,7 +101,16 @@ final class OutboundQueue {
     private void advance(long n) {
         bytes -= n;
         while (n > 0) {
-            ByteBuffer b = buffers.peek();
+            Object head = buffers.peek();
+            if (head instanceof FileSegment file) {
+                long step = Math.min(n, file.remaining());
+                n -= step;
+                if (file.advance(step)) {
+                    buffers.poll();
+                }
+                continue;
+            }
+            ByteBuffer b = (ByteBuffer) head;
             int step = (int) Math.min(n, b.remaining());
             b.position(b.position() + step);
             n -= step;
@@ -89,8 +120,14 @@ final class OutboundQueue {
         }
     }
 
+    /** Drops what is queued; files in it are closed. */
     void clear() {
-        buffers.clear();
+        Object o;
+        while ((o = buffers.poll()) != null) {
+            if (o instanceof FileSegment file) {
+                file.close();
+            }
+        }
         bytes = 0;
     }
 }

@@ -25,7 +25,7 @@ final class WriteBatch {
     static final int TURN_BUDGET = 1024 * 1024;
 
     final ByteBuffer buf = ByteBuffer.allocateDirect(CAPACITY);
-    private final ArrayDeque<ByteBuffer> rest = new ArrayDeque<>(2); // heap segments after what buf holds
+    private final ArrayDeque<Object> rest = new ArrayDeque<>(2); // heap buffers and files after what buf holds
 
     boolean isEmpty() {
         return rest.isEmpty() && buf.position() == 0;
@@ -69,6 +69,14 @@ final class WriteBatch {
     }
 
     /**
+     * Adds a file region, sent from the file after what the batch holds; the batch is then {@link #full()}, so the
+     * connection writes at once.
+     */
+    void put(FileSegment file) {
+        rest.add(file);
+    }
+
+    /**
      * Prepares the batch for writing.
      *
      * @return the direct buffer, flipped: what leaves first
@@ -79,9 +87,13 @@ final class WriteBatch {
 
     /** Hands the heap segments after the direct buffer's content to the connection's queue, in order. */
     void moveRestTo(OutboundQueue queue) {
-        ByteBuffer b;
-        while ((b = rest.poll()) != null) {
-            queue.keep(b);
+        Object o;
+        while ((o = rest.poll()) != null) {
+            if (o instanceof FileSegment file) {
+                queue.keep(file);
+            } else {
+                queue.keep((ByteBuffer) o);
+            }
         }
     }
 
@@ -94,8 +106,14 @@ final class WriteBatch {
         return buf.clear();
     }
 
+    /** Empties the batch; a file not handed to a queue (the write failed) is closed. */
     void clear() {
         buf.clear();
-        rest.clear();
+        Object o;
+        while ((o = rest.poll()) != null) {
+            if (o instanceof FileSegment file) {
+                file.close();
+            }
+        }
     }
 }

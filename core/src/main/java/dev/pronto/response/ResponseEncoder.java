@@ -91,7 +91,7 @@ public final class ResponseEncoder {
             n += CONTENT_TYPE.length + type.get().length() + 2;
         }
         if (Statuses.permitsBody(status)) {
-            n += CONTENT_LENGTH.length + 10 + 2;
+            n += CONTENT_LENGTH.length + 19 + 2;
         }
         List<Map.Entry<String, String>> headers = r.headers(); // not copied; indexed, so no iterator either
         for (int i = 0, count = headers.size(); i < count; i++) {
@@ -113,7 +113,10 @@ public final class ResponseEncoder {
         if (Statuses.permitsBody(status)) {
             // RFC 9110 §8.6: also sent for HEAD, as the length a GET would have had.
             out.put(CONTENT_LENGTH);
-            digits(r.bodyLength(), out);
+            digits(switch (r.body()) {
+                case Response.Body.Bytes bytes -> bytes.length();
+                case Response.Body.File file -> file.length();
+            }, out);
             crlf(out);
         }
         List<Map.Entry<String, String>> headers = r.headers();
@@ -133,12 +136,12 @@ public final class ResponseEncoder {
         }
     }
 
-    private static void digits(int v, ByteBuffer out) {
+    private static void digits(long v, ByteBuffer out) {
         if (v == 0) {
             out.put((byte) '0');
             return;
         }
-        int div = 1;
+        long div = 1;
         while (div <= v / 10) {
             div *= 10;
         }

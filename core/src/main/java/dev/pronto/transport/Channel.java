@@ -3,6 +3,7 @@ package dev.pronto.transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /** One accepted connection, used only from its loop's thread. */
 public interface Channel {
@@ -34,6 +35,26 @@ public interface Channel {
      * @throws IOException on a reset or other failure
      */
     int write(ByteBuffer src) throws IOException;
+
+    /**
+     * Writes part of a file without blocking. A transport that can ({@code sendfile}) sends it without copying it
+     * into the heap; this default reads one slice into a buffer and writes that, for channels that must see the
+     * bytes (an in-memory or encrypted one).
+     *
+     * @param file     the file, read from {@code position} without moving its own position
+     * @param position the first byte to send
+     * @param count    the most bytes to send
+     * @return bytes written, 0 when the socket is full (or the file ends before {@code position})
+     * @throws IOException on a reset, a read failure or other failure
+     */
+    default long transferFrom(FileChannel file, long position, long count) throws IOException {
+        ByteBuffer slice = ByteBuffer.allocate((int) Math.min(count, 64 * 1024));
+        int n = file.read(slice, position);
+        if (n <= 0) {
+            return 0;
+        }
+        return write(slice.flip());
+    }
 
     /** @param on whether to be told when the channel is readable */
     void readInterest(boolean on);

@@ -12,6 +12,7 @@ import dev.pronto.transport.nio.NioTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -89,6 +90,9 @@ final class RecordingTransport implements Transport {
         final AtomicLong written = new AtomicLong();
         /** Write calls that took less than they were offered: the socket was full, or {@link #takeAtMost}. */
         final AtomicInteger shortWrites = new AtomicInteger();
+        /** Calls of {@link #transferFrom}, and the bytes they sent from a file (counted in {@link #written} too). */
+        final AtomicInteger transfers = new AtomicInteger();
+        final AtomicLong transferred = new AtomicLong();
         final AtomicLong maxWrittenInOneTurn = new AtomicLong();
         private final CountDownLatch waitingToWrite = new CountDownLatch(1);
         private final Channel delegate;
@@ -137,6 +141,15 @@ final class RecordingTransport implements Transport {
             } finally {
                 src.limit(limit);
             }
+        }
+
+        @Override
+        public long transferFrom(FileChannel file, long position, long count) throws IOException {
+            transfers.incrementAndGet();
+            before(count);
+            long n = after(delegate.transferFrom(file, position, Math.min(count, cap)), count);
+            transferred.addAndGet(n);
+            return n;
         }
 
         private long offered(ByteBuffer b) {

@@ -9,6 +9,7 @@ import dev.pronto.Status;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -54,6 +55,8 @@ final class ResponseExample {
                 .withCookie(Cookie.delete("old")));
         app.get("/redirect", request -> Response.redirect("/text"));                           // 302
         app.get("/moved", request -> Response.redirect(Status.MOVED_PERMANENTLY, "/text"));    // 301
+        // Sent from the file with sendfile; ETag, Last-Modified, 304 and Range come with it.
+        app.get("/readme", request -> Response.file(Path.of("README.md")));
         return app;
     }
 

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,6 +34,7 @@ class TransportAgreementTest {
 
     private static TestServer socket;
     private static TestServer memory;
+    private static Path file;
 
     private static App app() {
         byte[] big = new byte[300_000];
@@ -47,21 +51,28 @@ class TransportAgreementTest {
                 .get("/fail", request -> {
                     throw new IllegalStateException("on purpose");
                 })
-                .get("/big", request -> bigResponse);
+                .get("/big", request -> bigResponse)
+                .get("/file", request -> Response.file(file));
     }
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
+        byte[] content = new byte[200_000];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 7 + (i >>> 9));
+        }
+        file = Files.write(Files.createTempFile("pronto-agreement", ".bin"), content);
         socket = ProntoTest.start(app(), ProntoTest.config(), CLOCK);
         memory = ProntoTest.inMemory(app(), ProntoTest.config(), CLOCK);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         try {
             socket.close();
         } finally {
             memory.close();
+            Files.deleteIfExists(file);
         }
     }
 
@@ -76,6 +87,10 @@ class TransportAgreementTest {
                 arguments("405", "DELETE / HTTP/1.1\r\n" + CLOSE, 405),
                 arguments("500", "GET /fail HTTP/1.1\r\n" + CLOSE, 500),
                 arguments("large body", "GET /big HTTP/1.1\r\n" + CLOSE, 200),
+                // The socket sends a file with sendfile, the in-memory channel through a buffer: the same bytes.
+                arguments("file", "GET /file HTTP/1.1\r\n" + CLOSE, 200),
+                arguments("file range", "GET /file HTTP/1.1\r\nRange: bytes=1000-150999\r\n" + CLOSE, 206),
+                arguments("file, HEAD", "HEAD /file HTTP/1.1\r\n" + CLOSE, 200),
                 arguments("body by length", "POST /echo HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n"
                         + CLOSE + "hello", 200),
                 arguments("chunked body", "POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n" + CLOSE
