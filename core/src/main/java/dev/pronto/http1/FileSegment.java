@@ -1,10 +1,12 @@
 package dev.pronto.http1;
 
+import dev.pronto.Response;
 import dev.pronto.transport.Channel;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A region of an open file waiting in a connection's output, sent by the transport straight from the file
@@ -16,6 +18,22 @@ final class FileSegment {
     private final FileChannel file;
     private long position;
     private final long end;
+
+    /**
+     * Opens the part of a file a response sends.
+     *
+     * @param body the file body
+     * @return the segment, or {@code null} when the file cannot be opened any more (logged)
+     */
+    static FileSegment open(Response.Body.File body) {
+        try {
+            return new FileSegment(FileChannel.open(body.path(), StandardOpenOption.READ), body.offset(),
+                    body.length());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "Cannot open " + body.path() + " to send it: answered 404", e);
+            return null;
+        }
+    }
 
     FileSegment(FileChannel file, long position, long length) {
         this.file = file;

@@ -19,8 +19,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
@@ -268,10 +266,6 @@ final class HttpConnection implements ChannelHandler, Expiring {
         ctx.dispatching(req);
         try {
             outcome = ctx.dispatcher.dispatch(exchange.bind(req));
-            if (outcome instanceof Outcome.Now now) {
-                Response r = now.take();
-                now.response(r != null ? r.forRequest(req) : null); // a file's conditions, while req is readable
-            }
         } catch (Throwable t) {
             if (rec != null) {
                 rec.failed(t);
@@ -468,13 +462,9 @@ final class HttpConnection implements ChannelHandler, Expiring {
         }
         WriteBatch batch = ctx.batch;
         FileSegment file = null;
-        if (!headMethod && r.body() instanceof Response.Body.File f && f.length() > 0) {
-            try {
-                file = new FileSegment(FileChannel.open(f.path(), StandardOpenOption.READ), f.offset(), f.length());
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.DEBUG, "Cannot open " + f.path() + " to send it: answered 404", e);
-                r = FILE_GONE;
-            }
+        if (!headMethod && r.body() instanceof Response.Body.File f && f.length() > 0
+                && (file = FileSegment.open(f)) == null) {
+            r = FILE_GONE; // gone since the handler answered
         }
         int mark = batch.buf.position();
         long headBytes;

@@ -64,8 +64,9 @@ final class HttpExchange implements Exchange {
         kept = value;
     }
 
+    /** Answers now; a file's conditions and ranges are judged here, while the request can still be read. */
     @Override
     public Outcome.Now respond(Response response) {
-        return now.response(response);
+        return now.response(response != null ? response.forRequest(request) : null);
     }
 }
