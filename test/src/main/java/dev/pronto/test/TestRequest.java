@@ -1,6 +1,6 @@
 package dev.pronto.test;
 
-import dev.pronto.JsonCodec;
+import dev.pronto.Response;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -104,23 +104,17 @@ public final class TestRequest {
     }
 
     /**
-     * Sends a value as JSON written by the {@link JsonCodec} on the class or module path, as
+     * Sends a value as JSON written by the {@link dev.pronto.JsonCodec} on the class or module path, as
      * {@code application/json} unless a {@code Content-Type} is given.
      *
      * @param value the value to write
      * @return this request
-     * @throws IllegalStateException if no codec is present or it cannot write the value
+     * @throws IllegalStateException    if no codec is present
+     * @throws IllegalArgumentException if the codec cannot write the value
      */
     public TestRequest json(Object value) {
-        byte[] json;
-        try {
-            json = JsonCodec.get().write(value);
-        } catch (IllegalStateException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot write " + value + " as JSON", e);
-        }
-        return body(json, "application/json");
+        Response.Body.Bytes json = (Response.Body.Bytes) Response.json(value).body(); // written as responses are
+        return body(json.bytes(), "application/json");
     }
 
     /**
